@@ -1,0 +1,5 @@
+import sys
+
+from mlsquiz.cli import main
+
+sys.exit(main())

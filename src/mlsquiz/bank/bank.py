@@ -1,0 +1,141 @@
+"""The whole bank in memory: knowledge, blueprints, hand-written and generated questions, checked together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mlsquiz.bank.loader import BankError, LoadedFiles, load_files, shipped_root, yaml_files
+from mlsquiz.bank.schema import Blueprint, KnowledgeEntry, Question
+
+
+@dataclass(frozen=True)
+class Bank:
+    knowledge: dict[str, KnowledgeEntry]
+    blueprints: dict[str, Blueprint]
+    questions: tuple[Question, ...]
+    errors: tuple[BankError, ...] = field(default=())
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @property
+    def default_blueprint(self) -> Blueprint:
+        for bp in self.blueprints.values():
+            if bp.default:
+                return bp
+        return next(iter(self.blueprints.values()))
+
+    def stats(self) -> dict[str, object]:
+        """Counts in the shape of CONTRACT.md's `bank stats --json`."""
+        by_domain: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
+        by_task: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
+        for q in self.questions:
+            for bp, task in q.domains.items():
+                if bp in by_domain:
+                    by_domain[bp][task.split(".")[0]] += 1
+                    by_task[bp][task] += 1
+        return {
+            "total": len(self.questions),
+            "knowledge_entries": len(self.knowledge),
+            "by_source": dict(sorted(Counter(q.source for q in self.questions).items())),
+            "by_type": {t: sum(q.type == t for q in self.questions) for t in ("single", "multiple")},
+            "by_domain": {
+                bp: {d.id: by_domain[bp][d.id] for d in b.domains} for bp, b in self.blueprints.items()
+            },
+            "by_task": {
+                bp: {t.id: by_task[bp][t.id] for d in b.domains for t in d.tasks}
+                for bp, b in self.blueprints.items()
+            },
+            "by_template": dict(sorted(Counter(q.template for q in self.questions if q.template).items())),
+        }
+
+
+def check_references(files: LoadedFiles, report: set[str] | None = None) -> list[BankError]:
+    """Cross-file checks: unique ids and slugs, known topics, known blueprints and task statements.
+
+    `report`, when given, limits the findings to items that came from those files (the others are context).
+    """
+    errors: list[BankError] = []
+
+    def add(key: str, fld: str, message: str) -> None:
+        file, line = files.origins.get(key, ("<generated>", None))
+        if report is None or file in report:
+            errors.append(BankError(file, message, line=line, item=key, field=fld))
+
+    slugs = Counter(e.slug for e in files.knowledge)
+    for slug, n in slugs.items():
+        if n > 1:
+            add(slug, "slug", f"duplicate slug ({n} entries)")
+    blueprints = {b.id: b for b in files.blueprints}
+    tasks = {bp: b.task_ids() for bp, b in blueprints.items()}
+    for entry in files.knowledge:
+        for other in [c.other for c in entry.instead_of] + list(entry.overlaps):
+            if other not in slugs:
+                add(entry.slug, "instead_of/overlaps", f"unknown slug '{other}'")
+        for bp, ids in entry.domains.items():
+            _check_tasks(bp, ids, tasks, lambda m, s=entry.slug: add(s, "domains", m))
+    ids = Counter(q.id for q in files.questions)
+    for qid, n in ids.items():
+        if n > 1:
+            add(qid, "id", f"duplicate question id ({n} questions)")
+    for q in files.questions:
+        for topic in q.topics:
+            if topic not in slugs:
+                add(q.id, "topics", f"unknown topic slug '{topic}'")
+        for bp, task in q.domains.items():
+            _check_tasks(bp, (task,), tasks, lambda m, i=q.id: add(i, "domains", m))
+    return errors
+
+
+def _check_tasks(bp: str, ids: Sequence[str], tasks: dict[str, set[str]], add: object) -> None:
+    assert callable(add)
+    if not tasks:
+        return  # no blueprints loaded (validating a lone file): nothing to check against
+    if bp not in tasks:
+        add(f"unknown blueprint '{bp}'")
+        return
+    for task in ids:
+        if task not in tasks[bp]:
+            add(f"'{task}' is not a task statement of {bp}")
+
+
+def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> Bank:
+    """Load the shipped bank (or the given files and folders), generate questions and check it all.
+
+    Given paths are checked against the shipped knowledge base and blueprints, so one scenario file can be
+    validated on its own; only problems in the given files are reported.
+    """
+    from mlsquiz.bank.generator import generate_questions
+
+    root = shipped_root()
+    if paths is None:
+        files = load_files([root], root)
+        report = None
+    else:
+        given = list(yaml_files(list(paths)))
+        resolved = {p.resolve() for p in given}
+        context = [p for p in yaml_files([root]) if p.resolve() not in resolved]
+        files = load_files(given)
+        report = {str(p) for p in given} | {e.file for e in files.errors}
+        ctx = load_files(context, root)
+        files.knowledge += [e for e in ctx.knowledge if e.slug not in {k.slug for k in files.knowledge}]
+        if not files.blueprints:
+            files.blueprints = ctx.blueprints
+        for key, origin in ctx.origins.items():
+            files.origins.setdefault(key, origin)
+    errors = list(files.errors)
+    if generate:
+        generated = generate_questions(files.knowledge)
+        files.questions += generated
+    errors += check_references(files, report)
+    return Bank(
+        knowledge={e.slug: e for e in files.knowledge},
+        blueprints={b.id: b for b in files.blueprints},
+        questions=tuple(files.questions),
+        errors=tuple(errors),
+    )

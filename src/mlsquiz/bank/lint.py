@@ -1,0 +1,182 @@
+"""Quality findings over the whole bank: the tells and slips that make a practice question worse than none.
+
+Error-level findings make `mlsquiz bank lint` exit 1; warnings are shown but do not fail. Statistical checks
+(answer positions, longest option) run per source and question type, since generated questions are shuffled by
+the generator while hand-written ones carry their author's habits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+from typing import Literal
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.schema import Question
+
+Level = Literal["error", "warning"]
+LONGEST_LIMIT = 0.35
+POSITION_ALPHA = 0.01
+NEAR_DUPLICATE = 0.6
+OLD_NAMES = {
+    "Kinesis Data Analytics": "Amazon Managed Service for Apache Flink",
+    "Kinesis Data Firehose": "Amazon Data Firehose",
+    "Elasticsearch Service": "Amazon OpenSearch Service",
+}
+ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|answers)\b", re.I)
+COUNT_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: Level
+    check: str
+    message: str
+    question: str | None = None
+
+
+@dataclass
+class LintReport:
+    findings: list[Finding] = field(default_factory=list)
+    summary: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [asdict(f) for f in self.findings],
+            "summary": self.summary,
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            f"{f.level}: {f.check}: " + (f"{f.question}: " if f.question else "") + f.message for f in self.findings
+        ]
+        for name, value in self.summary.items():
+            lines.append(f"{name}: {value}")
+        lines.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+        return "\n".join(lines)
+
+
+def chi2_sf(x: float, df: int) -> float:
+    """Survival function of the chi-square distribution for integer degrees of freedom (closed forms)."""
+    if x <= 0:
+        return 1.0
+    half = x / 2
+    if df % 2 == 0:
+        return math.exp(-half) * sum(half**i / math.factorial(i) for i in range(df // 2))
+    total = math.erfc(math.sqrt(half))
+    for i in range(1, (df - 1) // 2 + 1):
+        total += math.exp(-half) * half ** (i - 0.5) / math.gamma(i + 0.5)
+    return total
+
+
+def position_balance(questions: list[Question]) -> tuple[dict[str, int], float] | None:
+    """Counts of correct keys and the chi-square p-value against a uniform spread over the option slots."""
+    if len(questions) < 20:
+        return None
+    n_options = len(questions[0].options)
+    counts = Counter(k for q in questions for k in q.answer)
+    keys = "ABCDEF"[:n_options]
+    observed = [counts.get(k, 0) for k in keys]
+    expected = sum(observed) / n_options
+    stat = sum((o - expected) ** 2 / expected for o in observed)
+    return dict(zip(keys, observed, strict=True)), chi2_sf(stat, n_options - 1)
+
+
+def longest_rate(questions: Iterable[Question]) -> tuple[int, int]:
+    """How many single-answer questions have a correct option strictly longer than every other option."""
+    hits = total = 0
+    for q in questions:
+        if q.type != "single":
+            continue
+        total += 1
+        right = next(o for o in q.options if o.key in q.answer)
+        if all(len(right.text) > len(o.text) for o in q.options if o is not right):
+            hits += 1
+    return hits, total
+
+
+def _tokens(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def lint_bank(bank: Bank) -> LintReport:
+    report = LintReport()
+    add = report.findings.append
+    by_source: dict[str, list[Question]] = defaultdict(list)
+    for q in bank.questions:
+        by_source[q.source].append(q)
+        _lint_question(q, bank, add)
+
+    summary: dict[str, object] = {}
+    for source, questions in sorted(by_source.items()):
+        groups: dict[tuple[str, int], list[Question]] = defaultdict(list)
+        for q in questions:
+            groups[(q.type, len(q.options))].append(q)
+        for (qtype, n_options), group in sorted(groups.items()):
+            result = position_balance(group)
+            if result is None:
+                continue
+            counts, p = result
+            summary[f"positions {source} {qtype} ({n_options} options)"] = f"{counts}, chi-square p = {p:.3f}"
+            if p < POSITION_ALPHA:
+                add(Finding("error", "answer-positions",
+                            f"{source} {qtype} questions with {n_options} options: correct keys {counts} are "
+                            f"unbalanced (chi-square p = {p:.4f} < {POSITION_ALPHA})"))  # fmt: skip
+        hits, total = longest_rate(questions)
+        if total:
+            rate = hits / total
+            summary[f"correct option longest ({source})"] = f"{hits}/{total} = {rate:.0%}"
+            if rate > LONGEST_LIMIT:
+                add(Finding("error", "longest-option",
+                            f"{source}: the correct option is strictly the longest in {rate:.0%} of single-answer "
+                            f"questions (limit {LONGEST_LIMIT:.0%})"))  # fmt: skip
+
+    hand = [q for q in bank.questions if q.source != "generated"]
+    shingles = {q.id: _tokens(q.stem) for q in hand}
+    for a, b in combinations(hand, 2):
+        sa, sb = shingles[a.id], shingles[b.id]
+        overlap = len(sa & sb) / max(len(sa | sb), 1)
+        if overlap >= NEAR_DUPLICATE:
+            add(Finding("error", "near-duplicate", f"stem is {overlap:.0%} like {b.id}'s", a.id))
+    report.summary = summary
+    return report
+
+
+def _lint_question(q: Question, bank: Bank, add: object) -> None:
+    assert callable(add)
+    stem = q.stem.lower()
+    for option in q.correct_options:
+        text = option.text.strip().rstrip(".").lower()
+        if len(text) >= 4 and text in stem:
+            add(Finding("error", "answer-in-stem", f"the stem contains the correct option {option.key}", q.id))
+    for option in q.options:
+        if ABOVE.search(option.text):
+            add(Finding("error", "all-none-of-the-above", f"option {option.key} is '{option.text}'", q.id))
+        if len(option.explanation.strip()) < 15:
+            add(Finding("error", "option-explanation", f"option {option.key} has no real explanation", q.id))
+    if q.select != len(q.answer):
+        add(Finding("error", "select", f"select is {q.select} but {len(q.answer)} answers are keyed", q.id))
+    if q.type == "multiple" and f"select {COUNT_WORDS.get(q.select, q.select)}".lower() not in stem:
+        add(Finding("error", "select", f"a multiple-response stem must say 'Select {COUNT_WORDS[q.select]}'", q.id))
+    for topic in q.topics:
+        if topic not in bank.knowledge:
+            add(Finding("error", "unknown-topic", f"topic '{topic}' is not a knowledge entry", q.id))
+    texts = [q.stem, q.explanation, *(o.text for o in q.options), *(o.explanation for o in q.options)]
+    for old, new in OLD_NAMES.items():
+        if any(old.lower() in t.lower() for t in texts) and not any(new.lower() in t.lower() for t in texts):
+            add(Finding("warning", "old-name", f"'{old}' is now {new}; name the current service", q.id))

@@ -1,0 +1,177 @@
+"""Reading bank files into validated models, with errors that name the file, line, question and field.
+
+Files are told apart by shape, not by name: a top-level mapping is a blueprint, a list of mappings with `slug`
+is a knowledge file, a list of mappings with `id` is a question file. Loading never raises for bad input; it
+returns every problem as a `BankError` so that `mlsquiz bank validate` can list them all at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from mlsquiz.bank.schema import Blueprint, KnowledgeEntry, Question
+
+try:
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class BankError:
+    """One problem in one bank file, printed as `FILE:LINE: QUESTION_ID: FIELD: message`."""
+
+    file: str
+    message: str
+    line: int | None = None
+    item: str | None = None
+    field: str | None = None
+
+    def format(self) -> str:
+        parts = [self.file + (f":{self.line}" if self.line else "")]
+        parts += [p for p in (self.item, self.field) if p]
+        return ": ".join([*parts, self.message])
+
+
+@dataclass
+class RawFile:
+    """The parsed contents of one YAML file with the line of every mapping and key in it."""
+
+    path: Path
+    data: Any
+    lines: dict[tuple[int, str], int]  # (item index, top-level key) -> line; key "" is the item itself
+
+
+@dataclass
+class LoadedFiles:
+    knowledge: list[KnowledgeEntry]
+    questions: list[Question]
+    blueprints: list[Blueprint]
+    errors: list[BankError]
+    origins: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # slug or id -> (file, line)
+
+
+def shipped_root() -> Path:
+    """The `question_bank` folder shipped with the installed package."""
+    return Path(str(resources.files("question_bank")))
+
+
+def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
+        else:
+            yield path
+
+
+def read_yaml(path: Path, display: str) -> tuple[RawFile | None, list[BankError]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return None, [BankError(display, f"cannot read: {exc.strerror or exc}")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 1 if mark is not None else None
+        return None, [BankError(display, f"YAML syntax: {problem}", line=line, field="yaml")]
+    finally:
+        loader.dispose()
+    lines: dict[tuple[int, str], int] = {}
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(index, "")] = item.start_mark.line + 1
+            if isinstance(item, yaml.MappingNode):
+                for key, _value in item.value:
+                    lines[(index, str(key.value))] = key.start_mark.line + 1
+    elif isinstance(node, yaml.MappingNode):
+        lines[(0, "")] = node.start_mark.line + 1
+        for key, _value in node.value:
+            lines[(0, str(key.value))] = key.start_mark.line + 1
+    return RawFile(path, data, lines), []
+
+
+def _validation_errors(
+    exc: ValidationError, raw: RawFile, display: str, index: int, item: str | None
+) -> list[BankError]:
+    errors = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        top = loc[0] if loc else ""
+        line = raw.lines.get((index, top)) or raw.lines.get((index, ""))
+        message = err["msg"].removeprefix("Value error, ")
+        field = ".".join(loc) or None
+        if field is None and ":" in message:  # model-level validators name the field themselves
+            field, message = (s.strip() for s in message.split(":", 1))
+        errors.append(BankError(display, message, line=line, item=item, field=field))
+    return errors
+
+
+def parse_file(path: Path, display: str | None = None) -> LoadedFiles:
+    """Validate one file's items against the schema; cross-file checks happen in `check_references`."""
+    display = display or str(path)
+    out = LoadedFiles([], [], [], [])
+    raw, errors = read_yaml(path, display)
+    out.errors += errors
+    if raw is None:
+        return out
+    data = raw.data
+    if isinstance(data, dict):
+        try:
+            out.blueprints.append(Blueprint.model_validate(data))
+        except ValidationError as exc:
+            out.errors += _validation_errors(exc, raw, display, 0, str(data.get("id") or "") or None)
+        if isinstance(data.get("id"), str):
+            out.origins[data["id"]] = (display, raw.lines.get((0, "")))
+        return out
+    if data is None:
+        return out
+    if not isinstance(data, list):
+        out.errors.append(BankError(display, "a bank file holds a list of entries or one blueprint", line=1))
+        return out
+    for index, item in enumerate(data):
+        line = raw.lines.get((index, ""))
+        if not isinstance(item, dict):
+            out.errors.append(BankError(display, "each entry must be a mapping", line=line))
+            continue
+        key = item.get("slug", item.get("id"))
+        if isinstance(key, str):
+            out.origins.setdefault(key, (display, line))
+        if "slug" in item:
+            try:
+                out.knowledge.append(KnowledgeEntry.model_validate(item))
+            except ValidationError as exc:
+                out.errors += _validation_errors(exc, raw, display, index, str(item.get("slug")))
+        elif "id" in item:
+            item = {"source": "scenario", **item}
+            try:
+                out.questions.append(Question.model_validate(item))
+            except ValidationError as exc:
+                out.errors += _validation_errors(exc, raw, display, index, str(item.get("id")))
+        else:
+            out.errors.append(BankError(display, "entry has neither 'slug' nor 'id'", line=line))
+    return out
+
+
+def load_files(paths: Iterable[Path], root: Path | None = None) -> LoadedFiles:
+    total = LoadedFiles([], [], [], [])
+    for path in yaml_files(paths):
+        display = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        part = parse_file(path, display)
+        total.knowledge += part.knowledge
+        total.questions += part.questions
+        total.blueprints += part.blueprints
+        total.errors += part.errors
+        for key, origin in part.origins.items():
+            total.origins.setdefault(key, origin)
+    return total

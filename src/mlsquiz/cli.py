@@ -1,0 +1,199 @@
+"""The command line of CONTRACT.md. With no command, it starts the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mlsquiz import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # usage errors exit 2, as CONTRACT.md says
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder for the user's data")
+
+    parser = _Parser(prog="mlsquiz", description=__doc__, parents=[common])
+    parser.add_argument("--version", action="version", version=f"mlsquiz {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    bank = sub.add_parser("bank", help="the question bank", parents=[common])
+    bank_sub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
+    validate = bank_sub.add_parser("validate", help="validate bank files", parents=[common])
+    validate.add_argument("paths", nargs="*", type=Path)
+    stats = bank_sub.add_parser("stats", help="counts of the bank", parents=[common])
+    stats.add_argument("--json", action="store_true")
+    lint = bank_sub.add_parser("lint", help="quality findings", parents=[common])
+    lint.add_argument("--json", action="store_true")
+    export = bank_sub.add_parser("export", help="the whole bank", parents=[common])
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", default="-")
+
+    exam = sub.add_parser("exam", help="exams", parents=[common])
+    exam_sub = exam.add_subparsers(dest="exam_command", required=True, parser_class=_Parser)
+    build = exam_sub.add_parser("build", help="assemble an exam without starting it", parents=[common])
+    build.add_argument("--blueprint", default=None)
+    build.add_argument("--seed", type=int, default=None)
+    build.add_argument("--length", type=int, default=None)
+    build.add_argument("--json", action="store_true")
+
+    history = sub.add_parser("history", help="every attempt, newest first", parents=[common])
+    history.add_argument("--json", action="store_true")
+    return parser
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """--data-dir, else MLSQUIZ_DATA_DIR, else the platform's per-user data folder."""
+    given = getattr(args, "data_dir", None) or os.environ.get("MLSQUIZ_DATA_DIR")
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("mlsquiz", appauthor=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from mlsquiz.app import run_app
+
+            return run_app(data_dir(args))
+        if args.command == "bank":
+            return _bank(args)
+        if args.command == "exam":
+            return _exam(args)
+        if args.command == "history":
+            return _history(args)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a clear line, never a traceback, for the user
+        from mlsquiz.store.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            print(f"mlsquiz: {exc}", file=sys.stderr)
+            return 1
+        raise
+    return 2
+
+
+def _print_json(obj: object, output: str = "-") -> None:
+    text = json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+
+
+def _bank(args: argparse.Namespace) -> int:
+    from mlsquiz.bank.bank import load_bank
+
+    if args.bank_command == "validate":
+        bank = load_bank(args.paths or None)
+        for error in bank.errors:
+            print(error.format(), file=sys.stderr)
+        if bank.errors:
+            print(f"{len(bank.errors)} error(s)", file=sys.stderr)
+            return 1
+        print(f"ok: {len(bank.questions)} questions, {len(bank.knowledge)} knowledge entries")
+        return 0
+    bank = load_bank()
+    if args.bank_command == "stats":
+        stats = bank.stats()
+        if args.json:
+            _print_json(stats)
+        else:
+            _print_stats(stats)
+        return 0
+    if args.bank_command == "export":
+        from mlsquiz.bank.export import export_bank
+
+        _print_json(export_bank(bank), args.output)
+        return 0
+    if args.bank_command == "lint":
+        from mlsquiz.bank.lint import lint_bank
+
+        report = lint_bank(bank)
+        if args.json:
+            _print_json(report.as_json())
+        else:
+            print(report.as_text())
+        return 1 if report.errors else 0
+    return 2
+
+
+def _print_stats(stats: dict[str, Any]) -> None:
+    print(f"questions: {stats['total']}   knowledge entries: {stats['knowledge_entries']}")
+    print("by source:  " + ", ".join(f"{k} {v}" for k, v in stats["by_source"].items()))
+    print("by type:    " + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
+    for bp, domains in stats["by_domain"].items():
+        print(f"{bp} by domain: " + ", ".join(f"{d}: {n}" for d, n in domains.items()))
+        print(f"{bp} by task:   " + ", ".join(f"{t}: {n}" for t, n in stats["by_task"][bp].items()))
+    print("by template: " + ", ".join(f"{k} {v}" for k, v in stats["by_template"].items()))
+
+
+def _exam(args: argparse.Namespace) -> int:
+    from mlsquiz.bank.bank import load_bank
+    from mlsquiz.exam.assembly import assemble
+    from mlsquiz.store.facade import Store
+
+    bank = load_bank()
+    blueprint_id = args.blueprint or bank.default_blueprint.id
+    if blueprint_id not in bank.blueprints:
+        print(f"mlsquiz: unknown blueprint '{blueprint_id}' (known: {', '.join(bank.blueprints)})", file=sys.stderr)
+        return 2
+    blueprint = bank.blueprints[blueprint_id]
+    if args.length is not None and args.length < 1:
+        print("mlsquiz: --length must be at least 1", file=sys.stderr)
+        return 2
+    seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
+    with Store.open(data_dir(args), bank) as store:
+        last_seen = store.last_seen()
+    exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen)
+    out = {
+        "blueprint": blueprint.id,
+        "seed": seed,
+        "duration_minutes": exam.duration_minutes,
+        "passing_score": blueprint.passing_score,
+        "questions": [
+            {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type}
+            for i, q in enumerate(exam.items)
+        ],
+    }
+    if args.json:
+        _print_json(out)
+    else:
+        print(f"{blueprint.name}: {len(exam.items)} questions, {exam.duration_minutes} min, seed {seed}")
+        for item in out["questions"]:
+            print(f"{item['position']:>3}  {item['task']}  {item['type']:<8}  {item['id']}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from mlsquiz.bank.bank import load_bank
+    from mlsquiz.store.facade import Store
+
+    with Store.open(data_dir(args), load_bank()) as store:
+        rows = [h.as_json() for h in store.history()]
+    if args.json:
+        _print_json(rows)
+    else:
+        if not rows:
+            print("no attempts yet")
+        for r in rows:
+            score = f"{r['scaled_score']} ({'pass' if r['passed'] else 'fail'})" if r["scaled_score"] else "-"
+            print(
+                f"#{r['id']:<4} {r['started_at'][:16]}  {r['mode']:<6} {r['blueprint']:<8} {r['status']:<11} "
+                f"{r['correct']}/{r['questions']}  {score}"
+            )
+    return 0
