@@ -1,0 +1,51 @@
+"""User settings: one pydantic model with its defaults, stored as JSON in the data folder.
+
+Defaults are declared once, here, and re-applied on every load, so a key added in a later release appears by
+itself and an unknown or invalid key from elsewhere is dropped rather than fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+FILE_NAME = "settings.json"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    theme: Literal["system", "light", "dark"] = "system"
+    font_size: int = Field(default=11, ge=8, le=24)
+    default_blueprint: str = "mls-c01"
+    exam_length: int = Field(default=65, ge=5, le=65)
+    drill_length: int = Field(default=10, ge=1, le=200)
+    window_geometry: str | None = None
+
+
+def load_settings(folder: Path) -> Settings:
+    path = folder / FILE_NAME
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    good = {}
+    for key, value in raw.items():  # keep every valid key even if another one is broken
+        try:
+            Settings.model_validate({key: value})
+        except ValidationError:
+            continue
+        good[key] = value
+    return Settings.model_validate(good)
+
+
+def save_settings(folder: Path, settings: Settings) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / (FILE_NAME + ".tmp")
+    tmp.write_text(settings.model_dump_json(indent=2), encoding="utf-8")
+    tmp.replace(folder / FILE_NAME)

@@ -1,0 +1,587 @@
+"""The one way into the user's data: attempts, answers, review cards, history, readiness.
+
+Open it on a data folder (`Store.open(folder, bank)`); it owns the SQLite database there. Every action is
+committed before the method returns, so a crash loses nothing the user did. Methods return immutable views
+(`store.views`); an action returns a `Change` saying what it changed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.schema import Blueprint, Question
+from mlsquiz.exam.assembly import assemble
+from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, SystemClock
+from mlsquiz.exam.scoring import Tally
+from mlsquiz.settings import Settings, load_settings, save_settings
+from mlsquiz.store.db import open_database
+from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
+from mlsquiz.store.views import (
+    AttemptStatusView,
+    AttemptView,
+    BlueprintView,
+    Change,
+    DashboardView,
+    DomainReadinessView,
+    HistoryEntry,
+    ItemView,
+    OptionView,
+    ProgressPoint,
+    ReadinessView,
+    ResultView,
+    ResumableView,
+    TallyView,
+)
+from mlsquiz.study import readiness as readiness_model
+from mlsquiz.study.drills import DrillFilter, choose, count_matching
+from mlsquiz.study.review import median_time, rating_for, review
+
+RECENT_FIRST_ATTEMPTS = 300
+DB_NAME = "mlsquiz.db"
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """SQLite hands datetimes back naive; everything here is UTC."""
+    from datetime import UTC
+
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+class Store:
+    def __init__(self, folder: Path, bank: Bank, clock: Clock | None = None) -> None:
+        self.folder = folder
+        self.bank = bank
+        self.clock = clock or SystemClock()
+        self.engine = open_database(folder / DB_NAME)
+        self._states: dict[int, AttemptState] = {}
+        self._row_ids: dict[int, list[int]] = {}
+        self._session = Session(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, folder: Path, bank: Bank, clock: Clock | None = None) -> Store:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserFacingError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
+        return cls(folder, bank, clock)
+
+    def close(self) -> None:
+        now = self.clock.now()
+        for state in list(self._states.values()):
+            if state.status == "in_progress" and state.opened_at is not None:
+                state.close(now)
+                self._persist(state)
+        self._session.close()
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        try:
+            yield self._session
+            self._session.commit()
+        except Exception:
+            self._session.rollback()
+            raise
+
+    # -- bank and settings -------------------------------------------------------------------------------------
+    def blueprint(self, blueprint_id: str | None = None) -> Blueprint:
+        bid = blueprint_id or self.settings().default_blueprint
+        if bid not in self.bank.blueprints:
+            bid = self.bank.default_blueprint.id
+        return self.bank.blueprints[bid]
+
+    def blueprints(self) -> list[BlueprintView]:
+        return [
+            BlueprintView(
+                id=b.id, name=b.name, questions=b.questions, duration_minutes=b.duration_minutes,
+                passing_score=b.passing_score,
+                domains=[TallyView(id=d.id, title=d.title, correct=0, total=0) for d in b.domains],
+                tasks=[TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks],
+            )  # fmt: skip
+            for b in self.bank.blueprints.values()
+        ]
+
+    def topics(self) -> list[tuple[str, str]]:
+        """(slug, name) of every knowledge entry, by name."""
+        return sorted(((e.slug, e.name) for e in self.bank.knowledge.values()), key=lambda t: t[1].lower())
+
+    def settings(self) -> Settings:
+        return load_settings(self.folder)
+
+    def save_settings(self, settings: Settings) -> Settings:
+        save_settings(self.folder, settings)
+        return settings
+
+    # -- what the user has seen ----------------------------------------------------------------------------------
+    def last_seen(self) -> dict[str, datetime]:
+        rows = self._session.exec(
+            select(ItemRow.question_id, func.max(AttemptRow.started_at))
+            .join(AttemptRow, col(AttemptRow.id) == col(ItemRow.attempt_id))
+            .group_by(col(ItemRow.question_id))
+        ).all()
+        return {qid: when for qid, when in rows if when is not None}
+
+    def _wrong_before(self) -> set[str]:
+        rows = self._session.exec(select(ItemRow.question_id).where(col(ItemRow.correct).is_(False))).all()
+        return set(rows)
+
+    def _answered_before(self) -> set[str]:
+        rows = self._session.exec(select(ItemRow.question_id).where(col(ItemRow.answered_at).is_not(None))).all()
+        return set(rows)
+
+    # -- starting attempts ---------------------------------------------------------------------------------------
+    def start_exam(
+        self, blueprint_id: str | None = None, *, seed: int | None = None, length: int | None = None
+    ) -> AttemptView:
+        blueprint = self.blueprint(blueprint_id)
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        if length is None:
+            length = self.settings().exam_length
+        exam = assemble(self.bank, blueprint, seed=seed, length=length, last_seen=self.last_seen())
+        items = [(self.bank.by_id[i.id], i.domain, i.task) for i in exam.items]
+        full = len(items) == blueprint.questions
+        title = f"{'Mock exam' if full else 'Short exam'} · {blueprint.id.upper()} · {len(items)} questions"
+        return self._create("exam", blueprint, items, seed, exam.duration_minutes * 60, title)
+
+    def drill_pool_size(self, drill: DrillFilter) -> int:
+        return count_matching(self.bank, drill, self._answered_before(), self._wrong_before())
+
+    def start_drill(self, drill: DrillFilter, *, seed: int | None = None) -> AttemptView:
+        blueprint = self.blueprint(drill.blueprint)
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        questions = choose(
+            self.bank, drill, seed=seed, seen=self._answered_before(), wrong=self._wrong_before(),
+            last_seen=self.last_seen(),
+        )  # fmt: skip
+        if not questions:
+            raise UserFacingError("no questions match these filters")
+        items = [self._place(q, blueprint) for q in questions]
+        title = f"Drill · {blueprint.id.upper()} · {len(items)} questions"
+        return self._create("drill", blueprint, items, seed, None, title)
+
+    def due_count(self) -> int:
+        now = self.clock.now()
+        return int(
+            self._session.exec(
+                select(func.count()).select_from(CardRow).where(~col(CardRow.retired), col(CardRow.due) <= now)
+            ).one()
+        )
+
+    def start_review(self, limit: int = 20, blueprint_id: str | None = None) -> AttemptView:
+        blueprint = self.blueprint(blueprint_id)
+        now = self.clock.now()
+        rows = self._session.exec(
+            select(CardRow.question_id)
+            .where(~col(CardRow.retired), col(CardRow.due) <= now)
+            .order_by(col(CardRow.due))
+        ).all()
+        questions = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id][:limit]
+        if not questions:
+            raise UserFacingError("no wrong answers are due for review")
+        items = [self._place(q, blueprint) for q in questions]
+        return self._create("review", blueprint, items, None, None, f"Review · {len(items)} due")
+
+    def _place(self, q: Question, blueprint: Blueprint) -> tuple[Question, str, str]:
+        task = q.domains.get(blueprint.id) or q.domains.get("mls-c01") or "0.0"
+        return q, task.split(".")[0], task
+
+    def _create(
+        self, mode: Mode, blueprint: Blueprint, items: list[tuple[Question, str, str]], seed: int | None,
+        limit_seconds: int | None, title: str,
+    ) -> AttemptView:  # fmt: skip
+        now = self.clock.now()
+        rng = random.Random(f"{seed}:{now.isoformat()}")
+        with self._tx() as s:
+            row = AttemptRow(
+                mode=mode, blueprint=blueprint.id, status="in_progress", seed=seed, title=title, started_at=now,
+                limit_seconds=limit_seconds, passing_score=blueprint.passing_score,
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            item_rows = []
+            for position, (q, domain, task) in enumerate(items, start=1):
+                order = [o.key for o in q.options]
+                rng.shuffle(order)
+                item_rows.append(
+                    ItemRow(
+                        attempt_id=row.id, position=position, question_id=q.id, domain=domain, task=task,
+                        question_json=q.model_dump_json(), option_order="".join(order),
+                    )  # fmt: skip
+                )
+            s.add_all(item_rows)
+        state = self._load(row.id)
+        state.open(now)
+        return self.attempt_view(row.id)
+
+    # -- loading attempts ----------------------------------------------------------------------------------------
+    def _load(self, attempt_id: int) -> AttemptState:
+        state = self._states.get(attempt_id)
+        if state is not None:
+            return state
+        row = self._session.get(AttemptRow, attempt_id)
+        if row is None:
+            raise UserFacingError(f"no attempt #{attempt_id}")
+        item_rows = self._session.exec(
+            select(ItemRow).where(ItemRow.attempt_id == attempt_id).order_by(col(ItemRow.position))
+        ).all()
+        items = [
+            ItemState(
+                position=r.position, question=Question.model_validate_json(r.question_json),
+                order=tuple(r.option_order), domain=r.domain, task=r.task, answer=frozenset(r.answer),
+                flagged=r.flagged, checked=r.checked, seconds=r.seconds,
+            )  # fmt: skip
+            for r in item_rows
+        ]
+        state = AttemptState(
+            id=attempt_id, mode=row.mode, blueprint=row.blueprint,  # type: ignore[arg-type]
+            passing_score=row.passing_score, items=items, started_at=_utc(row.started_at) or row.started_at,
+            status=row.status, limit_seconds=row.limit_seconds,  # type: ignore[arg-type]
+            elapsed_seconds=row.elapsed_seconds, position=row.position, submitted_at=_utc(row.submitted_at),
+        )  # fmt: skip
+        self._states[attempt_id] = state
+        self._row_ids[attempt_id] = [r.id for r in item_rows if r.id is not None]
+        return state
+
+    def resumable(self) -> list[ResumableView]:
+        rows = self._session.exec(
+            select(AttemptRow).where(AttemptRow.status == "in_progress").order_by(col(AttemptRow.started_at).desc())
+        ).all()
+        out = []
+        for row in rows:
+            assert row.id is not None
+            state = self._load(row.id)
+            out.append(
+                ResumableView(
+                    id=row.id, mode=row.mode, blueprint=row.blueprint, title=row.title,
+                    started_at=_utc(row.started_at) or row.started_at, answered=len(state.summary().answered),
+                    total=len(state.items), time_left=state.time_left(self.clock.now()),
+                )  # fmt: skip
+            )
+        return out
+
+    def resume(self, attempt_id: int) -> AttemptView:
+        """Open an attempt in progress again; its time runs from now. An exam whose time ran out is submitted."""
+        state = self._load(attempt_id)
+        if state.status != "in_progress":
+            raise UserFacingError(f"attempt #{attempt_id} is {state.status.replace('_', ' ')}")
+        now = self.clock.now()
+        state.open(now)
+        if state.tick(now):
+            self._finish(state)
+        return self.attempt_view(attempt_id)
+
+    def pause(self, attempt_id: int) -> Change:
+        """Stop the attempt's clock (leaving the screen); it stays resumable."""
+        state = self._load(attempt_id)
+        if state.status == "in_progress":
+            state.close(self.clock.now())
+            self._persist(state)
+        return Change(status=self._status(state))
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def _act(self, attempt_id: int, action: Any, position: int | None = None) -> Change:
+        state = self._load(attempt_id)
+        now = self.clock.now()
+        was = state.status
+        try:
+            action(state, now)
+        except AttemptError:
+            if state.status != was:  # time ran out during the action: the exam was submitted
+                self._finish(state)
+                return Change(status=self._status(state, auto=True))
+            raise
+        self._persist(state, [position] if position else [])
+        item = self._item_view(state, state.item(position)) if position else None
+        return Change(status=self._status(state), item=item)
+
+    def toggle(self, attempt_id: int, position: int, key: str) -> Change:
+        return self._act(attempt_id, lambda s, now: s.toggle(position, key, now), position)
+
+    def answer(self, attempt_id: int, position: int, keys: list[str]) -> Change:
+        return self._act(attempt_id, lambda s, now: s.answer(position, keys, now), position)
+
+    def clear(self, attempt_id: int, position: int) -> Change:
+        return self._act(attempt_id, lambda s, now: s.clear(position, now), position)
+
+    def flag(self, attempt_id: int, position: int, flagged: bool) -> Change:
+        return self._act(attempt_id, lambda s, now: s.flag(position, flagged, now), position)
+
+    def goto(self, attempt_id: int, position: int) -> Change:
+        return self._act(attempt_id, lambda s, now: s.goto(position, now), position)
+
+    def check(self, attempt_id: int, position: int) -> Change:
+        """Drill/review: lock the answer, reveal the verdict and explanations, and schedule the review card."""
+        change = self._act(attempt_id, lambda s, now: s.check(position, now), position)
+        state = self._load(attempt_id)
+        self._grade(state, [state.item(position)])
+        return Change(status=change.status, item=self._item_view(state, state.item(position)))
+
+    def tick(self, attempt_id: int) -> Change:
+        """The screen's timer: keeps the stored time current and submits an exam whose time is up."""
+        state = self._load(attempt_id)
+        if state.status != "in_progress":
+            return Change(status=self._status(state))
+        if state.tick(self.clock.now()):
+            self._finish(state)
+            return Change(status=self._status(state, auto=True))
+        self._persist(state)
+        return Change(status=self._status(state))
+
+    def submit(self, attempt_id: int) -> ResultView:
+        state = self._load(attempt_id)
+        if state.status == "in_progress":
+            state.submit(self.clock.now())
+            self._finish(state)
+        return self.result(attempt_id)
+
+    def abandon(self, attempt_id: int) -> Change:
+        state = self._load(attempt_id)
+        state.abandon(self.clock.now())
+        self._persist(state)
+        return Change(status=self._status(state))
+
+    def _finish(self, state: AttemptState) -> None:
+        """Grade every item of a submitted attempt and store the score."""
+        self._grade(state, [i for i in state.items if not i.checked])
+        report = state.report()
+        with self._tx() as s:
+            values: dict[str, Any] = {"status": state.status, "submitted_at": state.submitted_at}
+            if state.mode == "exam":
+                values |= {"scaled_score": report.scaled_score, "passed": report.passed}
+            s.execute(update(AttemptRow).where(col(AttemptRow.id) == state.id).values(**values))
+        self._persist(state, [i.position for i in state.items])
+
+    def _grade(self, state: AttemptState, items: list[ItemState]) -> None:
+        """Record verdicts and rate review cards: a wrong answer creates or lapses a card."""
+        now = self.clock.now()
+        median = median_time(list(self._session.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None)))))
+        ids = self._row_ids[state.id]
+        with self._tx() as s:
+            for item in items:
+                s.execute(update(ItemRow).where(col(ItemRow.id) == ids[item.position - 1]).values(correct=item.correct))
+                if not item.answer:
+                    continue
+                card = s.get(CardRow, item.question.id)
+                if card is None and item.correct:
+                    continue
+                update_ = review(card.card_json if card else None, rating_for(item.correct, item.seconds, median), now)
+                if card is None:
+                    card = CardRow(question_id=item.question.id, card_json="", due=now, created_at=now)
+                card.card_json, card.due, card.retired = update_.card_json, update_.due, update_.retired
+                card.reviews += 1
+                card.lapses += update_.lapse
+                s.add(card)
+
+    def _persist(self, state: AttemptState, positions: list[int] | None = None) -> None:
+        ids = self._row_ids[state.id]
+        now = self.clock.now()
+        with self._tx() as s:
+            s.execute(
+                update(AttemptRow)
+                .where(col(AttemptRow.id) == state.id)
+                .values(elapsed_seconds=state.elapsed_seconds, position=state.position, status=state.status)
+            )
+            current = state.item(state.position)
+            s.execute(update(ItemRow).where(col(ItemRow.id) == ids[current.position - 1]).values(seconds=current.seconds))
+            for position in positions or []:
+                item = state.item(position)
+                s.execute(
+                    update(ItemRow)
+                    .where(col(ItemRow.id) == ids[position - 1])
+                    .values(
+                        answer="".join(sorted(item.answer)), flagged=item.flagged, checked=item.checked,
+                        seconds=item.seconds, answered_at=now if item.answer else None,
+                    )  # fmt: skip
+                )
+
+    # -- views -------------------------------------------------------------------------------------------------
+    def _status(self, state: AttemptState, auto: bool = False) -> AttemptStatusView:
+        summary = state.summary()
+        now = self.clock.now()
+        return AttemptStatusView(
+            id=state.id, mode=state.mode, blueprint=state.blueprint, title=self._title(state.id),
+            status=state.status, position=state.position, total=len(state.items),
+            answered=list(summary.answered), flagged=list(summary.flagged), unanswered=list(summary.unanswered),
+            time_left=state.time_left(now), elapsed=state.elapsed(now), auto_submitted=auto,
+        )  # fmt: skip
+
+    def _title(self, attempt_id: int) -> str:
+        row = self._session.get(AttemptRow, attempt_id)
+        return row.title if row else ""
+
+    def _item_view(self, state: AttemptState, item: ItemState) -> ItemView:
+        q = item.question
+        revealed = item.checked or state.status == "submitted"
+        by_key = {o.key: o for o in q.options}
+        options = [
+            OptionView(
+                label="ABCDEF"[i], key=key, text=by_key[key].text, chosen=key in item.answer,
+                explanation=by_key[key].explanation if revealed else None,
+                correct=(key in q.answer) if revealed else None,
+            )  # fmt: skip
+            for i, key in enumerate(item.order)
+        ]
+        return ItemView(
+            position=item.position, question_id=q.id, type=q.type, select=q.select, stem=q.stem, options=options,
+            flagged=item.flagged, answered=bool(item.answer), revealed=revealed,
+            correct=item.correct if revealed else None, explanation=q.explanation if revealed else None,
+            domain=item.domain, task=item.task, topics=list(q.topics), source=q.source, difficulty=q.difficulty,
+            references=list(q.references), seconds=item.seconds,
+        )  # fmt: skip
+
+    def attempt_view(self, attempt_id: int) -> AttemptView:
+        state = self._load(attempt_id)
+        return AttemptView(status=self._status(state), items=[self._item_view(state, i) for i in state.items])
+
+    def result(self, attempt_id: int) -> ResultView:
+        state = self._load(attempt_id)
+        row = self._session.get(AttemptRow, attempt_id)
+        assert row is not None
+        report = state.report()
+        blueprint = self.bank.blueprints.get(state.blueprint)
+        domain_titles = {d.id: d.title for d in blueprint.domains} if blueprint else {}
+        task_titles = {t.id: t.title for d in blueprint.domains for t in d.tasks} if blueprint else {}
+        return ResultView(
+            attempt_id=state.id, mode=state.mode, blueprint=state.blueprint,
+            blueprint_name=blueprint.name if blueprint else state.blueprint, title=row.title,
+            status=state.status, started_at=state.started_at, submitted_at=state.submitted_at,
+            elapsed=state.elapsed(self.clock.now()), limit_seconds=state.limit_seconds,
+            correct=report.correct, total=report.total, answered=report.answered,
+            scaled_score=row.scaled_score, passed=row.passed, passing_score=state.passing_score,
+            by_domain=[
+                TallyView(id=d, title=domain_titles.get(d, d), correct=t.correct, total=t.total)
+                for d, t in report.by_domain.items()
+            ],
+            by_task=[
+                TallyView(id=k, title=task_titles.get(k, k), correct=t.correct, total=t.total)
+                for k, t in report.by_task.items()
+            ],
+            items=[self._item_view(state, i) for i in state.items],
+        )  # fmt: skip
+
+    def history(self) -> list[HistoryEntry]:
+        rows = self._session.exec(select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())).all()
+        items = self._session.exec(select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)).all()
+        per: dict[int, list[tuple[str, str, bool | None]]] = defaultdict(list)
+        for attempt_id, domain, answer, correct in items:
+            per[attempt_id].append((domain, answer, correct))
+        out = []
+        for row in rows:
+            assert row.id is not None
+            mine = per[row.id]
+            by_domain: dict[str, dict[str, int]] = {}
+            for domain, _answer, correct in mine:
+                d = by_domain.setdefault(domain, {"correct": 0, "total": 0})
+                d["total"] += 1
+                d["correct"] += bool(correct)
+            out.append(
+                HistoryEntry(
+                    id=row.id, mode=row.mode, blueprint=row.blueprint, title=row.title, status=row.status,
+                    started_at=_utc(row.started_at) or row.started_at, submitted_at=_utc(row.submitted_at),
+                    questions=len(mine), answered=sum(bool(a) for _, a, _ in mine),
+                    correct=sum(bool(c) for _, _, c in mine), elapsed_seconds=round(row.elapsed_seconds),
+                    scaled_score=row.scaled_score, passed=row.passed, by_domain=dict(sorted(by_domain.items())),
+                )  # fmt: skip
+            )
+        return out
+
+    def progress(self, blueprint_id: str | None = None) -> list[ProgressPoint]:
+        """Per-domain accuracy of every submitted attempt on a blueprint, oldest first."""
+        bid = self.blueprint(blueprint_id).id
+        points = []
+        for h in reversed(self.history()):
+            if h.status != "submitted" or h.blueprint != bid:
+                continue
+            points.append(
+                ProgressPoint(
+                    attempt_id=h.id, when=h.submitted_at or h.started_at, mode=h.mode, scaled_score=h.scaled_score,
+                    by_domain={d: t["correct"] / t["total"] for d, t in h.by_domain.items() if t["total"]},
+                )  # fmt: skip
+            )
+        return points
+
+    def readiness(self, blueprint_id: str | None = None) -> ReadinessView:
+        blueprint = self.blueprint(blueprint_id)
+        rows = self._session.exec(
+            select(ItemRow.question_id, ItemRow.correct, ItemRow.answered_at)
+            .where(col(ItemRow.correct).is_not(None), col(ItemRow.answered_at).is_not(None))
+            .order_by(col(ItemRow.answered_at))
+        ).all()
+        first: dict[str, bool] = {}
+        for qid, correct, _when in rows:
+            first.setdefault(qid, bool(correct))
+        recent = list(first.items())[-RECENT_FIRST_ATTEMPTS:]
+        tallies: dict[str, Tally] = {}
+        for qid, correct in recent:
+            q = self.bank.by_id.get(qid)
+            task = q.domains.get(blueprint.id) if q else None
+            if task is None:
+                continue
+            domain = task.split(".")[0]
+            tallies[domain] = tallies.get(domain, Tally()).add(correct)
+        est = readiness_model.estimate(blueprint, tallies)
+        return ReadinessView(
+            blueprint=est.blueprint, pass_probability=est.pass_probability, expected_score=est.expected_score,
+            score_low=est.score_low, score_high=est.score_high, passing_score=est.passing_score,
+            answers_used=est.answers_used, enough_data=est.enough_data,
+            domains=[
+                DomainReadinessView(
+                    domain=d.domain, title=d.title, correct=d.correct, total=d.total, mean=d.mean, low=d.low,
+                    high=d.high,
+                )
+                for d in est.domains
+            ],
+        )  # fmt: skip
+
+    def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
+        blueprint = self.blueprint(blueprint_id)
+        return DashboardView(
+            blueprint=blueprint.id, blueprint_name=blueprint.name, due_reviews=self.due_count(),
+            resumable=self.resumable(), recent=[h for h in self.history() if h.status == "submitted"][:8],
+            readiness=self.readiness(blueprint.id), bank_questions=len(self.bank.questions),
+        )  # fmt: skip
+
+    def advance_clock_hint(self) -> timedelta:
+        """How often a screen should call `tick` while an attempt is open."""
+        return timedelta(seconds=1)
+
+    def question_ids_of(self, attempt_id: int, which: str = "wrong") -> list[str]:
+        """For "drill these": the ids of an attempt's wrong (or flagged, or all) questions."""
+        state = self._load(attempt_id)
+        if which == "wrong":
+            return [i.question.id for i in state.items if not i.correct]
+        if which == "flagged":
+            return [i.question.id for i in state.items if i.flagged]
+        return [i.question.id for i in state.items]
+
+    def raw_answers(self, attempt_id: int) -> dict[int, str]:
+        """Position -> stored answer, read from the database (not the cache): for crash tests and tools."""
+        rows = self._session.exec(
+            select(ItemRow.position, ItemRow.answer).where(ItemRow.attempt_id == attempt_id)
+        ).all()
+        return dict(rows)
+
+    def export_json(self) -> str:
+        return json.dumps([h.as_json() for h in self.history()])

@@ -1,0 +1,192 @@
+"""Immutable snapshots the store hands out. Screens show these; they never see rows or sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class OptionView(View):
+    label: str  # the letter shown (A, B, ...), in display order
+    key: str  # the option's key in the bank
+    text: str
+    explanation: str | None  # None until the verdict is revealed
+    chosen: bool
+    correct: bool | None  # None until the verdict is revealed
+
+
+class ItemView(View):
+    position: int
+    question_id: str
+    type: str
+    select: int
+    stem: str
+    options: list[OptionView]
+    flagged: bool
+    answered: bool
+    revealed: bool
+    correct: bool | None
+    explanation: str | None
+    domain: str
+    task: str
+    topics: list[str]
+    source: str
+    difficulty: int
+    references: list[str]
+    seconds: float
+
+    @property
+    def chosen_labels(self) -> list[str]:
+        return [o.label for o in self.options if o.chosen]
+
+
+class AttemptStatusView(View):
+    id: int
+    mode: str
+    blueprint: str
+    title: str
+    status: str
+    position: int
+    total: int
+    answered: list[int]
+    flagged: list[int]
+    unanswered: list[int]
+    time_left: float | None
+    elapsed: float
+    auto_submitted: bool = False
+
+
+class AttemptView(View):
+    status: AttemptStatusView
+    items: list[ItemView]
+
+
+class Change(View):
+    """What an action changed: the attempt's status line and, where one changed, the question."""
+
+    status: AttemptStatusView
+    item: ItemView | None = None
+
+
+class TallyView(View):
+    id: str
+    title: str
+    correct: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+class ResultView(View):
+    attempt_id: int
+    mode: str
+    blueprint: str
+    blueprint_name: str
+    title: str
+    status: str
+    started_at: datetime
+    submitted_at: datetime | None
+    elapsed: float
+    limit_seconds: int | None
+    correct: int
+    total: int
+    answered: int
+    scaled_score: int | None
+    passed: bool | None
+    passing_score: int
+    by_domain: list[TallyView]
+    by_task: list[TallyView]
+    items: list[ItemView]
+
+
+class HistoryEntry(View):
+    id: int
+    mode: str
+    blueprint: str
+    title: str
+    status: str
+    started_at: datetime
+    submitted_at: datetime | None
+    questions: int
+    answered: int
+    correct: int
+    elapsed_seconds: int
+    scaled_score: int | None
+    passed: bool | None
+    by_domain: dict[str, dict[str, int]]
+
+    def as_json(self) -> dict[str, Any]:
+        """CONTRACT.md's `history --json` entry."""
+        data = self.model_dump(mode="json", exclude={"title"})
+        data["started_at"] = self.started_at.isoformat()
+        data["submitted_at"] = self.submitted_at.isoformat() if self.submitted_at else None
+        return data
+
+
+class DomainReadinessView(View):
+    domain: str
+    title: str
+    correct: int
+    total: int
+    mean: float
+    low: float
+    high: float
+
+
+class ReadinessView(View):
+    blueprint: str
+    pass_probability: float
+    expected_score: int
+    score_low: int
+    score_high: int
+    passing_score: int
+    answers_used: int
+    enough_data: bool
+    domains: list[DomainReadinessView]
+
+
+class ResumableView(View):
+    id: int
+    mode: str
+    blueprint: str
+    title: str
+    started_at: datetime
+    answered: int
+    total: int
+    time_left: float | None
+
+
+class DashboardView(View):
+    blueprint: str
+    blueprint_name: str
+    due_reviews: int
+    resumable: list[ResumableView]
+    recent: list[HistoryEntry]
+    readiness: ReadinessView
+    bank_questions: int
+
+
+class BlueprintView(View):
+    id: str
+    name: str
+    questions: int
+    duration_minutes: int
+    passing_score: int
+    domains: list[TallyView]  # id, title; correct/total unused (0)
+    tasks: list[TallyView]
+
+
+class ProgressPoint(View):
+    attempt_id: int
+    when: datetime
+    mode: str
+    scaled_score: int | None
+    by_domain: dict[str, float]

@@ -1,0 +1,71 @@
+"""Choosing a drill's questions from filters. No storage here: the store passes in what the user has seen."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.schema import Question
+
+
+class DrillFilter(BaseModel):
+    """What a drill draws from. Empty lists mean "any"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    blueprint: str = "mls-c01"
+    domains: list[str] = Field(default_factory=list)
+    tasks: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    sources: list[Literal["generated", "scenario", "imported"]] = Field(default_factory=list)
+    difficulties: list[int] = Field(default_factory=list)
+    unseen_only: bool = False
+    wrong_before: bool = False
+    question_ids: list[str] = Field(default_factory=list)  # "drill these": exactly these questions
+    length: int = Field(default=10, ge=1)
+
+
+def matches(q: Question, f: DrillFilter, seen: set[str], wrong: set[str]) -> bool:
+    task = q.domains.get(f.blueprint)
+    if task is None:
+        return False
+    return (
+        (not f.domains or task.split(".")[0] in f.domains)
+        and (not f.tasks or task in f.tasks)
+        and (not f.topics or any(t in f.topics for t in q.topics))
+        and (not f.sources or q.source in f.sources)
+        and (not f.difficulties or q.difficulty in f.difficulties)
+        and (not f.unseen_only or q.id not in seen)
+        and (not f.wrong_before or q.id in wrong)
+    )
+
+
+def count_matching(bank: Bank, f: DrillFilter, seen: set[str], wrong: set[str]) -> int:
+    if f.question_ids:
+        return sum(qid in bank.by_id for qid in f.question_ids)
+    return sum(matches(q, f, seen, wrong) for q in bank.questions)
+
+
+def choose(
+    bank: Bank,
+    f: DrillFilter,
+    *,
+    seed: int,
+    seen: set[str],
+    wrong: set[str],
+    last_seen: Mapping[str, datetime],
+) -> Sequence[Question]:
+    """Up to `f.length` matching questions, least recently seen first, ties broken by the seed."""
+    if f.question_ids:
+        return [bank.by_id[qid] for qid in dict.fromkeys(f.question_ids) if qid in bank.by_id][: f.length]
+    rng = random.Random(seed)
+    pool = [q for q in bank.questions if matches(q, f, seen, wrong)]
+    keyed = sorted(((last_seen.get(q.id, datetime.min), rng.random(), q) for q in pool), key=lambda t: t[:2])
+    chosen = [q for *_, q in keyed[: f.length]]
+    rng.shuffle(chosen)
+    return chosen

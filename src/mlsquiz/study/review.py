@@ -1,0 +1,51 @@
+"""Wrong-answer review cards, scheduled by the FSRS algorithm (the `fsrs` library).
+
+A question answered wrong becomes a card rated Again. Every later graded answer to it rates the card: wrong is
+Again; right is Good, or Hard when it took much longer than the user's median time per question. A card whose
+memory stability reaches `WELL_LEARNED_DAYS` after a right answer leaves the queue for good.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Card, Rating, Scheduler
+
+WELL_LEARNED_DAYS = 21.0
+SLOW_FACTOR = 2.0
+MIN_TIMES_FOR_MEDIAN = 10
+
+_scheduler = Scheduler(enable_fuzzing=False)
+
+
+@dataclass(frozen=True)
+class CardUpdate:
+    card_json: str
+    due: datetime
+    retired: bool
+    lapse: bool
+
+
+def rating_for(correct: bool, seconds: float, median_seconds: float | None) -> Rating:
+    if not correct:
+        return Rating.Again
+    if median_seconds and seconds > SLOW_FACTOR * median_seconds:
+        return Rating.Hard
+    return Rating.Good
+
+
+def median_time(times: Sequence[float]) -> float | None:
+    usable = [t for t in times if t > 0]
+    return statistics.median(usable) if len(usable) >= MIN_TIMES_FOR_MEDIAN else None
+
+
+def review(card_json: str | None, rating: Rating, now: datetime) -> CardUpdate:
+    """Rate a card (a new one when `card_json` is None) and say when it is due next."""
+    card = Card.from_dict(json.loads(card_json)) if card_json else Card(due=now)
+    card, _log = _scheduler.review_card(card, rating, review_datetime=now)
+    retired = rating != Rating.Again and (card.stability or 0.0) >= WELL_LEARNED_DAYS
+    return CardUpdate(json.dumps(card.to_dict()), card.due, retired, rating == Rating.Again)
