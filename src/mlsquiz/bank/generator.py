@@ -87,8 +87,9 @@ class Knowledge:
     def related(self, a: str, b: str) -> bool:
         return b in self._related.get(a, set())
 
-    def rivals(self, entry: KnowledgeEntry, rng: random.Random, n: int) -> list[KnowledgeEntry] | None:
-        """`n` entries that are plausible but wrong alternatives to `entry`: same category first."""
+    def candidates(self, entry: KnowledgeEntry, rng: random.Random) -> list[KnowledgeEntry]:
+        """Plausible but wrong alternatives to `entry`: its category first, then its area, in seeded order."""
+
         def ok(o: KnowledgeEntry) -> bool:
             return o.slug != entry.slug and o.kind == entry.kind and not self.related(entry.slug, o.slug)
 
@@ -97,7 +98,11 @@ class Knowledge:
         near = [o for o in self.entries if area and AREAS.get(o.category) == area and o not in same and ok(o)]
         rng.shuffle(same)
         rng.shuffle(near)
-        picked = (same + near)[:n]
+        return same + near
+
+    def rivals(self, entry: KnowledgeEntry, rng: random.Random, n: int) -> list[KnowledgeEntry] | None:
+        """`n` candidates, or None when the knowledge base has too few."""
+        picked = self.candidates(entry, rng)[:n]
         return picked if len(picked) == n else None
 
     def distant(self, entry: KnowledgeEntry) -> list[KnowledgeEntry]:
@@ -173,7 +178,7 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
                 continue
             qid = f"gen.choose-over.{entry.slug}.{other.slug}"
             rng = seeded(qid)
-            pool = [r for r in (kb.rivals(entry, rng, 6) or []) if r.slug != other.slug]
+            pool = [r for r in kb.candidates(entry, rng) if r.slug != other.slug]
             pool = [r for r in pool if not kb.related(other.slug, r.slug)][:2]
             if len(pool) < 2:
                 continue

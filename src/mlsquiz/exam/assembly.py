@@ -13,10 +13,13 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
+
+
+NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def pool_index(bank: Bank) -> PoolIndex:
 def _freshness_order(
     questions: Sequence[Question], last_seen: Mapping[str, datetime], rng: random.Random
 ) -> list[Question]:
-    never = datetime.min
+    never = NEVER
     keyed = [(last_seen.get(q.id, never), rng.random(), q) for q in questions]
     keyed.sort(key=lambda t: (t[0], t[1]))
     return [q for _, _, q in keyed]

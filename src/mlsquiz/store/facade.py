@@ -140,7 +140,7 @@ class Store:
             .join(AttemptRow, col(AttemptRow.id) == col(ItemRow.attempt_id))
             .group_by(col(ItemRow.question_id))
         ).all()
-        return {qid: when for qid, when in rows if when is not None}
+        return {qid: _utc(when) for qid, when in rows if when is not None}  # type: ignore[misc]
 
     def _wrong_before(self) -> set[str]:
         rows = self._session.exec(select(ItemRow.question_id).where(col(ItemRow.correct).is_(False))).all()
@@ -387,9 +387,11 @@ class Store:
                 if card is None and item.correct:
                     continue
                 update_ = review(card.card_json if card else None, rating_for(item.correct, item.seconds, median), now)
-                if card is None:
+                card_due = update_.due
+                if card is None:  # a new wrong answer is due for review at once, whatever its learning step says
                     card = CardRow(question_id=item.question.id, card_json="", due=now, created_at=now)
-                card.card_json, card.due, card.retired = update_.card_json, update_.due, update_.retired
+                    card_due = now
+                card.card_json, card.due, card.retired = update_.card_json, card_due, update_.retired
                 card.reviews += 1
                 card.lapses += update_.lapse
                 s.add(card)

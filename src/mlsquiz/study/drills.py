@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Question
+from mlsquiz.exam.assembly import NEVER
 
 
 class DrillFilter(BaseModel):
@@ -65,7 +66,7 @@ def choose(
         return [bank.by_id[qid] for qid in dict.fromkeys(f.question_ids) if qid in bank.by_id][: f.length]
     rng = random.Random(seed)
     pool = [q for q in bank.questions if matches(q, f, seen, wrong)]
-    keyed = sorted(((last_seen.get(q.id, datetime.min), rng.random(), q) for q in pool), key=lambda t: t[:2])
+    keyed = sorted(((last_seen.get(q.id, NEVER), rng.random(), q) for q in pool), key=lambda t: t[:2])
     chosen = [q for *_, q in keyed[: f.length]]
     rng.shuffle(chosen)
     return chosen

@@ -1,0 +1,146 @@
+"""The timed exam: question, countdown, palette, and the review-before-submit summary.
+
+Keys (CONTRACT.md): 1–6/A–F choose, N/→ next, P/← previous, M flag, Ctrl+Enter opens the summary and, there,
+submits; Esc leaves (the controller asks first) or, on the summary, goes back to the questions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from mlsquiz.store.views import AttemptView
+from mlsquiz.ui.attempt_screen import AttemptScreen
+from mlsquiz.ui.exam_summary import SummaryView
+from mlsquiz.ui.question_palette import QuestionPalette
+from mlsquiz.ui.widgets import button, card, duration, hbox, label, scroll, set_prop, shortcut, vbox
+
+AMBER_SECONDS = 10 * 60
+RED_SECONDS = 5 * 60
+
+
+def urgency(time_left: float | None) -> str:
+    if time_left is None or time_left > AMBER_SECONDS:
+        return "normal"
+    return "amber" if time_left > RED_SECONDS else "red"
+
+
+class ExamScreen(AttemptScreen):
+    submit_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Exam", show_meta=False)
+        self.title = label(role="h3")
+        self.progress = label(role="muted")
+        self.timer = label()
+        self.timer.setObjectName("Timer")
+        self.timer.setAccessibleName("Time left")
+        self.review = button("Review & submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
+        self.review.clicked.connect(self.ctrl_enter)
+        bar = card(hbox(self.title, None, self.progress, self.timer, self.review, margins=12, spacing=14), "bar")
+
+        self.palette = QuestionPalette()
+        self.palette.jump_requested.connect(self._jump)
+        legend = label("▸ current · blue answered · ⚑ flagged · plain unanswered", role="small", wrap=True)
+        side = card(vbox(label("Questions", role="h3"), legend, scroll(self.palette), margins=14, spacing=8))
+        side.setFixedWidth(268)
+        body = QWidget()
+        body.setLayout(hbox(self.question, side, margins=0, spacing=0))
+        body.layout().setContentsMargins(0, 0, 16, 16)
+
+        self.summary = SummaryView()
+        self.summary.jump_requested.connect(self._jump)
+        self.summary.back_requested.connect(self.show_questions)
+        self.summary.submit_requested.connect(self.submit_requested)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(body)
+        self.pages.addWidget(self.summary)
+
+        self.leave = button("Leave", "Leave exam", tip="Esc: pause the exam and go to the dashboard")
+        self.leave.clicked.connect(self.escape)
+        self.previous = button("◀  Previous", "Previous question", tip="P or Left arrow")
+        self.previous.clicked.connect(self.go_previous)
+        self.flag = button("⚑  Flag", "Flag for review", tip="M")
+        self.flag.clicked.connect(self.toggle_flag)
+        self.next = button("Next  ▶", "Next question", variant="primary", tip="N or Right arrow")
+        self.next.clicked.connect(self.go_next)
+        self.footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, margins=12,
+                                spacing=10), "footer")  # fmt: skip
+        self.setLayout(vbox(bar, self.pages, self.footer, spacing=0))
+        shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.ctrl_enter)
+
+    def load(self, view: AttemptView, task_titles: dict[str, str]) -> None:
+        self.title.setText(view.status.title)
+        self.show_questions()
+        super().load(view, task_titles)
+
+    def render(self) -> None:
+        super().render()
+        chain: list[QWidget] = [self.review, self.question.area]
+        chain += [row.indicator for row in self.question.rows]
+        chain += [self.leave, self.previous, self.flag, self.next, *self.palette.buttons]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def on_summary(self) -> bool:
+        return self.pages.currentWidget() is self.summary
+
+    def keys_active(self) -> bool:
+        return super().keys_active() and not self.on_summary()
+
+    def render_status(self) -> None:
+        status = self.status
+        if status is None:
+            return
+        self.progress.setText(f"{len(status.answered)} of {status.total} answered")
+        left = status.time_left
+        self.timer.setText(f"⏱ {duration(left)} left" if left is not None else "untimed")
+        set_prop(self.timer, "urgency", urgency(left))
+        self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
+        self.palette.show_status(status)
+        self.previous.setEnabled(status.position > 1)
+        self.next.setEnabled(status.position < status.total)
+        flagged = status.position in status.flagged
+        self.flag.setText("⚑  Unflag" if flagged else "⚑  Flag")
+        self.flag.setAccessibleName("Remove flag" if flagged else "Flag for review")
+        set_prop(self.flag, "flagged", flagged)
+        if self.on_summary():
+            self.summary.show_status(status)
+
+    # -- summary --------------------------------------------------------------------------------------------
+    def ctrl_enter(self) -> None:
+        if self.status is None or self.status.status != "in_progress":
+            return
+        if self.on_summary():
+            self.submit_requested.emit()
+        else:
+            self.show_summary()
+
+    def show_summary(self) -> None:
+        if self.status is None:
+            return
+        self.summary.show_status(self.status)
+        self.pages.setCurrentWidget(self.summary)
+        self.footer.setVisible(False)
+        self.review.setText("Submit exam")
+        self.summary.focus_first()
+
+    def show_questions(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.footer.setVisible(True)
+        self.review.setText("Review & submit")
+        self.focus_first()
+
+    def _jump(self, position: int) -> None:
+        was_summary = self.on_summary()
+        self.show_questions()
+        if self.status is not None and position != self.status.position:
+            self.goto_requested.emit(position)
+        elif was_summary:
+            self.render()
+
+    def escape(self) -> None:
+        if self.on_summary():
+            self.show_questions()
+        else:
+            self.leave_requested.emit()

@@ -1,0 +1,69 @@
+"""Review before submitting: which questions are answered, unanswered and flagged; any of them opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from mlsquiz.store.views import AttemptStatusView
+from mlsquiz.ui.widgets import button, card, hbox, label, vbox
+
+
+class SummaryView(QWidget):
+    jump_requested = Signal(int)
+    back_requested = Signal()
+    submit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Review before submitting")
+        self.heading = label("Review before you submit", role="h1")
+        self.counts = label(wrap=True)
+        self.lists: dict[str, QListWidget] = {}
+        self.titles: dict[str, QLabel] = {}
+        columns = []
+        for key, title in (("unanswered", "Unanswered"), ("flagged", "Flagged"), ("answered", "Answered")):
+            lst = QListWidget()
+            lst.setAccessibleName(f"{title} questions")
+            lst.itemActivated.connect(self._activated)
+            lst.setMinimumHeight(120)
+            heading = label(title, role="h3")
+            self.lists[key] = lst
+            self.titles[key] = heading
+            columns.append(card(vbox(heading, lst, margins=14, spacing=8)))
+        self.back = button("Back to questions", "Back to questions", tip="Esc")
+        self.submit = button("Submit exam  (Ctrl+Enter)", "Submit exam", variant="primary", tip="Ctrl+Enter")
+        self.back.clicked.connect(self.back_requested)
+        self.submit.clicked.connect(self.submit_requested)
+        note = label("Unanswered questions count as wrong. Open any question with Enter or a double-click; "
+                     "Ctrl+Enter submits, Esc goes back.", role="muted", wrap=True)  # fmt: skip
+        layout = vbox(self.heading, self.counts, note, hbox(*columns, spacing=14), margins=28, spacing=12)
+        layout.addLayout(hbox(self.back, None, self.submit))
+        self.setLayout(layout)
+
+    def show_status(self, status: AttemptStatusView) -> None:
+        groups = {"unanswered": status.unanswered, "flagged": status.flagged, "answered": status.answered}
+        for key, positions in groups.items():
+            lst = self.lists[key]
+            lst.clear()
+            for position in positions:
+                item = QListWidgetItem(f"Question {position}")
+                item.setData(Qt.ItemDataRole.UserRole, position)
+                lst.addItem(item)
+            self.titles[key].setText(f"{key.capitalize()} ({len(positions)})")
+        self.counts.setText(
+            f"{len(status.answered)} of {status.total} answered · {len(status.unanswered)} unanswered · "
+            f"{len(status.flagged)} flagged"
+        )
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def focus_first(self) -> None:
+        for key in ("unanswered", "flagged", "answered"):
+            lst = self.lists[key]
+            if lst.count():
+                lst.setCurrentRow(0)
+                lst.setFocus()
+                return
+        self.submit.setFocus()

@@ -1,0 +1,129 @@
+"""The question as the exam, drill and review screens all show it: stem, options and, once revealed, feedback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from mlsquiz.store.views import ItemView
+from mlsquiz.ui.markdown_view import MarkdownView
+from mlsquiz.ui.option_row import OptionRow
+from mlsquiz.ui.widgets import hbox, label, scroll, select_text, set_prop, vbox
+
+
+class QuestionView(QWidget):
+    """Shows one `ItemView`. `option_activated(key)` reports a click; the screen decides what it means."""
+
+    option_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, show_meta: bool = True) -> None:
+        super().__init__(parent)
+        self.show_meta = show_meta
+        self.item: ItemView | None = None
+        self.rows: list[OptionRow] = []
+        self.heading = label(role="h2")
+        self.meta = label(role="chip")
+        self.flag_chip = label("⚑ Flagged for review", role="chip")
+        self.flag_chip.setProperty("tone", "warning")
+        self.stem = MarkdownView(name="Question text")
+        self.instruction = label(role="h3")
+        self.options_box = QVBoxLayout()
+        self.options_box.setSpacing(10)
+        self.verdict = label(role="verdict")
+        self.answers = label(wrap=True)
+        self.explanation = MarkdownView(name="Explanation")
+        self.references = label(role="small", wrap=True)
+        self.references.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        why = label("Explanation", role="h3")
+        self.feedback = QFrame()
+        self.feedback.setObjectName("Feedback")
+        self.feedback.setLayout(vbox(self.verdict, self.answers, why, self.explanation, self.references,
+                                     margins=16, spacing=10))  # fmt: skip
+        self.feedback.setAccessibleName("Feedback")
+        content = QWidget()
+        layout = vbox(
+            hbox(self.heading, None, self.flag_chip, self.meta, spacing=10), self.stem, self.instruction,
+            self.options_box, self.feedback, margins=0, spacing=14,
+        )  # fmt: skip
+        layout.addStretch(1)
+        layout.setContentsMargins(24, 20, 24, 24)
+        content.setLayout(layout)
+        self.area: QScrollArea = scroll(content)
+        self.area.setAccessibleName("Question")
+        self.area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.area)
+
+    def show_item(self, item: ItemView, total: int, *, task_title: str = "") -> None:
+        moved = self.item is None or self.item.position != item.position or self.item.question_id != item.question_id
+        self.item = item
+        self.heading.setText(f"Question {item.position} of {total}")
+        self.meta.setVisible(self.show_meta)
+        self.meta.setText(f"Domain {item.domain} · {item.task} {task_title}".strip())
+        self.flag_chip.setVisible(item.flagged)
+        if moved or self.stem.markdown() != item.stem:
+            self.stem.set_markdown(item.stem)
+        multiple = item.type == "multiple"
+        self.instruction.setText(select_text(item.select) if multiple else "Choose one answer.")
+        self._ensure_rows(len(item.options), multiple)
+        locked = item.revealed
+        full = multiple and len(item.chosen_labels) >= item.select
+        for row, option in zip(self.rows, item.options, strict=True):
+            row.show_option(option, revealed=item.revealed, locked=locked, full=full)
+        self._show_feedback(item)
+        if moved:
+            self.area.verticalScrollBar().setValue(0)
+
+    def _ensure_rows(self, count: int, multiple: bool) -> None:
+        kind = "multiple" if multiple else "single"
+        if len(self.rows) == count and all(r.property("kind") == kind for r in self.rows):
+            return
+        for row in self.rows:
+            row.hide()
+            row.deleteLater()
+        self.rows = []
+        previous: QWidget = self.area
+        for _ in range(count):
+            row = OptionRow(multiple)
+            row.setProperty("kind", kind)
+            row.activated.connect(self.option_activated)
+            self.options_box.addWidget(row)
+            self.rows.append(row)
+            QWidget.setTabOrder(previous, row.indicator)
+            previous = row.indicator
+
+    def _show_feedback(self, item: ItemView) -> None:
+        self.feedback.setVisible(item.revealed)
+        if not item.revealed:
+            return
+        if not item.answered:
+            text, tone = "Not answered", "warning"
+        elif item.correct:
+            text, tone = "✓ Correct", "success"
+        else:
+            text, tone = "✗ Incorrect", "danger"
+        self.verdict.setText(text)
+        set_prop(self.verdict, "tone", tone)
+        right = ", ".join(o.label for o in item.options if o.correct) or "—"
+        chosen = ", ".join(item.chosen_labels) or "none"
+        self.answers.setText(f"Your answer: {chosen}    ·    Correct answer: {right}")
+        self.explanation.set_markdown(item.explanation or "")
+        refs = "\n".join(item.references)
+        self.references.setText(f"References:\n{refs}" if refs else "")
+        self.references.setVisible(bool(refs))
+
+    def key_at(self, index: int) -> str | None:
+        """The option key shown at `index` (0 = the first option shown), if there is one."""
+        if self.item is None or not 0 <= index < len(self.item.options):
+            return None
+        return self.item.options[index].key
+
+    def focus_question(self) -> None:
+        self.area.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restyle(self) -> None:
+        """Re-render Markdown after a theme change (code blocks take their colours from the theme)."""
+        if self.item is not None:
+            self.stem.set_markdown(self.item.stem)
+            self.explanation.set_markdown(self.item.explanation or "")

@@ -1,0 +1,154 @@
+"""Small building blocks every screen shares: styled labels, buttons, cards, shortcuts and a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+NUMBER_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
+
+
+def set_prop(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the stylesheet selects on, and restyle the widget if it changed."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = False, rich: bool = False) -> QLabel:
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, name: str, *, variant: str | None = None, tip: str | None = None) -> QPushButton:
+    """A push button with an accessible name (the screen reader's label) and an optional style variant."""
+    widget = QPushButton(text)
+    widget.setAccessibleName(name)
+    if variant:
+        widget.setProperty("variant", variant)
+    if tip:
+        widget.setToolTip(tip)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setAutoDefault(False)
+    return widget
+
+
+def card(layout: QLayout | None = None, role: str = "card") -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", role)
+    if layout is not None:
+        frame.setLayout(layout)
+    return frame
+
+
+def vbox(*items: QWidget | QLayout, margins: int = 0, spacing: int = 8) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setContentsMargins(margins, margins, margins, margins)
+    layout.setSpacing(spacing)
+    _fill(layout, items)
+    return layout
+
+
+def hbox(*items: QWidget | QLayout | None, margins: int = 0, spacing: int = 8) -> QHBoxLayout:
+    """A row; `None` in the items is a stretch."""
+    layout = QHBoxLayout()
+    layout.setContentsMargins(margins, margins, margins, margins)
+    layout.setSpacing(spacing)
+    _fill(layout, items)
+    return layout
+
+
+def _fill(layout: QVBoxLayout | QHBoxLayout, items: Iterable[QWidget | QLayout | None]) -> None:
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+
+
+def scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
+
+
+def screen_widget(widget: QWidget, name: str) -> None:
+    """Mark a top-level screen: styled background and an accessible name."""
+    widget.setProperty("screen", True)
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    widget.setAccessibleName(name)
+    widget.setObjectName(name.replace(" ", ""))
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return widget
+
+
+def shortcut(parent: QWidget, keys: Iterable[str], slot: Callable[[], object]) -> list[QShortcut]:
+    """Shortcuts that work whenever focus is anywhere inside `parent` (the screen), and nowhere else."""
+    made = []
+    for key in keys:
+        sc = QShortcut(QKeySequence(key), parent)
+        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.setAutoRepeat(False)
+        sc.activated.connect(slot)
+        made.append(sc)
+    return made
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question. Tests answer it by monkeypatching `QMessageBox.question`."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, yes | no, yes) == yes
+
+
+def duration(seconds: float) -> str:
+    """`1:05:09` or `5:09`."""
+    total = max(int(seconds), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def select_text(select: int) -> str:
+    return f"Select {NUMBER_WORDS.get(select, str(select))}."
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            child = item.layout()
+            clear_layout(child)

@@ -1,0 +1,80 @@
+"""Shared fixtures: synthetic banks for the engine, the real shipped bank, a fake clock, a fresh data folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from mlsquiz.bank.bank import Bank, load_bank  # noqa: E402
+from mlsquiz.bank.loader import load_files, shipped_root  # noqa: E402
+from mlsquiz.bank.schema import Question  # noqa: E402
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.current = start or datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += timedelta(seconds=seconds)
+
+
+def synthetic_question(i: int, task: str, mla_task: str, *, multiple: bool = False) -> Question:
+    keys = "ABCDE" if multiple else "ABCD"
+    answer = ["B", "D"] if multiple else ["ABCD"[i % 4]]
+    stem = f"Synthetic question {i} for task {task}." + (" (Select TWO.)" if multiple else "")
+    return Question(
+        id=f"test.q{i}",
+        type="multiple" if multiple else "single",
+        select=len(answer),
+        stem=stem,
+        options=[{"key": k, "text": f"Option {k} of {i}", "explanation": f"Why {k} is or is not right."} for k in keys],  # type: ignore[misc]
+        answer=answer,  # type: ignore[arg-type]
+        explanation="Because.",
+        domains={"mls-c01": task, "mla-c01": mla_task},
+        topics=["s3"],
+        source="imported",
+        difficulty=1 + i % 3,
+    )
+
+
+def synthetic_bank(n: int = 600, multiple_every: int = 7) -> Bank:
+    """A bank of `n` questions spread evenly over every MLS-C01 and MLA-C01 task statement."""
+    files = load_files([shipped_root() / "blueprints"])
+    blueprints = {b.id: b for b in files.blueprints}
+    mls = sorted(blueprints["mls-c01"].task_ids())
+    mla = sorted(blueprints["mla-c01"].task_ids())
+    questions = tuple(
+        synthetic_question(i, mls[i % len(mls)], mla[i % len(mla)], multiple=i % multiple_every == 0)
+        for i in range(n)
+    )
+    return Bank(knowledge={}, blueprints=blueprints, questions=questions)
+
+
+@pytest.fixture(scope="session")
+def small_bank() -> Bank:
+    return synthetic_bank()
+
+
+@pytest.fixture(scope="session")
+def shipped_bank() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

@@ -1,0 +1,74 @@
+"""The core never imports Qt; the shipped bank is found through the installed package, from any folder."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ["bank", "exam", "study", "store"]
+
+
+def test_core_modules_never_import_qt() -> None:
+    offenders = []
+    for package in CORE:
+        for path in (ROOT / "src" / "mlsquiz" / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "mlsquiz.ui")]
+                offenders += [f"{path.name}: {n}" for n in names if n.startswith("mlsquiz.ui")]
+    assert offenders == []
+
+
+def test_the_whole_exam_flow_runs_without_loading_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from mlsquiz.cli import main\n"
+        f"main(['exam', 'build', '--seed', '1', '--json', '--data-dir', {str(tmp_path)!r}])\n"
+        f"main(['history', '--json', '--data-dir', {str(tmp_path)!r}])\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = wheels.glob("mlsquiz-*.whl")
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = (
+        "import json, mlsquiz, question_bank\n"
+        "from mlsquiz.cli import main\n"
+        f"assert mlsquiz.__file__.startswith({str(target)!r}), mlsquiz.__file__\n"
+        f"assert question_bank.__file__.startswith({str(target)!r})\n"
+        "raise SystemExit(main(['bank', 'stats', '--json']))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    stats = json.loads(proc.stdout)
+    assert stats["total"] > 0 and stats["knowledge_entries"] > 0
+    assert set(stats["by_domain"]) == {"mls-c01", "mla-c01"}

@@ -1,0 +1,88 @@
+"""The command line as CONTRACT.md fixes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlsquiz import __version__
+from mlsquiz.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mlsquiz", *args], capture_output=True, text=True, check=False, env=env
+    )
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert (proc.returncode, proc.stdout.strip()) == (0, f"mlsquiz {__version__}")
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("bank", "frobnicate").returncode == 2
+    assert run("exam", "build", "--seed", "x").returncode == 2
+
+
+def test_exam_build_json_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["exam", "build", "--seed", "42", "--json", "--data-dir", str(tmp_path)]
+    assert main(args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert first["blueprint"] == "mls-c01" and first["seed"] == 42
+    assert (first["duration_minutes"], first["passing_score"]) == (180, 750)
+    positions = [q["position"] for q in first["questions"]]
+    assert positions == list(range(1, len(positions) + 1))
+    assert len({q["id"] for q in first["questions"]}) == len(positions)
+    for q in first["questions"]:
+        assert q["task"].startswith(q["domain"] + ".") and q["type"] in ("single", "multiple")
+
+
+def test_exam_build_other_blueprint_and_length(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["exam", "build", "--blueprint", "mla-c01", "--length", "20", "--seed", "1", "--json"]
+    assert main([*args, "--data-dir", str(tmp_path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["blueprint"] == "mla-c01" and out["passing_score"] == 720
+    assert len(out["questions"]) <= 20
+    assert main(["exam", "build", "--blueprint", "nope", "--data-dir", str(tmp_path)]) == 2
+
+
+def test_history_uses_env_data_dir(tmp_path: Path) -> None:
+    env = {**os.environ, "MLSQUIZ_DATA_DIR": str(tmp_path / "env-data")}
+    proc = run("history", "--json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []
+    assert (tmp_path / "env-data" / "mlsquiz.db").exists()
+
+
+def test_stats_and_export_agree(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["bank", "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    out = tmp_path / "bank.json"
+    assert main(["bank", "export", "--format", "json", "-o", str(out)]) == 0
+    bank = json.loads(out.read_text())
+    assert bank["format"] == "mlsquiz-bank" and bank["version"] == 1
+    assert len(bank["questions"]) == stats["total"]
+    assert len(bank["knowledge"]) == stats["knowledge_entries"]
+    assert sum(stats["by_source"].values()) == stats["total"]
+    assert sum(stats["by_domain"]["mls-c01"].values()) == stats["total"]
+    slugs = {k["slug"] for k in bank["knowledge"]}
+    q = bank["questions"][0]
+    assert set(q) >= {"id", "type", "select", "stem", "options", "answer", "explanation", "domains", "topics",
+                      "source", "template", "difficulty", "references"}  # fmt: skip
+    assert all(t in slugs for q in bank["questions"] for t in q["topics"])
+
+
+def test_no_display_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = run("--data-dir", str(tmp_path), env=env)
+    assert proc.returncode == 1
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "display" in proc.stderr

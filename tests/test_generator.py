@@ -1,0 +1,252 @@
+"""Generated questions: every template's output, stable ids, and calculations recomputed independently."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.calculations import CALCULATION_TEMPLATES
+from mlsquiz.bank.generator import TEMPLATES, generate_questions, leaks
+from mlsquiz.bank.schema import KnowledgeEntry, Question
+
+
+def entry(slug: str, category: str = "storage", kind: str = "service", **facts: object) -> KnowledgeEntry:
+    base: dict[str, object] = {
+        "slug": slug, "name": f"Amazon {slug.title()}", "kind": kind, "category": category,
+        "summary": f"A thing whose mark is the letter {slug[0]} and {len(slug)} more.", "domains": {"mls-c01": ["1.1"], "mla-c01": ["1.1"]},
+    }  # fmt: skip
+    base.update(facts)
+    return KnowledgeEntry.model_validate(base)
+
+
+FACTS = {
+    "use_for": ["keep blobs of every size durably", "serve files to many hosts at once"],
+    "pros": ["It is cheap per gigabyte.", "It scales without limits you manage.", "It is durable by design."],
+    "cons": ["It has higher latency than block storage.", "It is not a file system.", "It has no joins."],
+    "instead_of": [{"other": "beta", "when": "the data set is huge and rarely changes"}],
+}
+KB = [
+    entry("alpha", **FACTS),
+    entry("beta", use_for=["attach low-latency volumes to one host"]),
+    entry("gamma", use_for=["share a POSIX file system"], overlaps=["alpha"]),
+    entry("delta"), entry("epsilon"), entry("zeta"), entry("eta", category="security"),
+    entry("theta", category="compute", use_for=["run code for each event"]),
+    entry("iota", category="ai-service", use_for=["turn speech into text"]),
+    entry("kappa", category="monitoring", use_for=["collect metrics and alarms"]),
+]  # fmt: skip
+
+
+def by_template(questions: list[Question]) -> dict[str, list[Question]]:
+    out: dict[str, list[Question]] = {}
+    for q in questions:
+        out.setdefault(q.template or "", []).append(q)
+    return out
+
+
+def correct_texts(q: Question) -> list[str]:
+    return [o.text for o in q.options if o.key in q.answer]
+
+
+def test_every_knowledge_template_produces_sound_questions() -> None:
+    questions = generate_questions(KB)
+    groups = by_template(questions)
+    for name in ["service-for-use", "name-from-description", "choose-over", "limitation", "advantage", "two-uses"]:
+        assert groups.get(name), f"template {name} produced nothing"
+    names = {e.name: e for e in KB}
+    for q in groups["service-for-use"] + groups["name-from-description"] + groups["choose-over"]:
+        (answer,) = correct_texts(q)
+        assert answer == "Amazon Alpha" or q.template != "choose-over"
+        right = names[answer]
+        assert not leaks(q.stem, right), q.stem
+        for option in q.options:
+            other = names[option.text]
+            if other is not right:
+                assert other.category == right.category or other.kind == right.kind
+                assert other.slug not in right.overlaps and right.slug not in other.overlaps
+    for q in groups["limitation"]:
+        assert correct_texts(q)[0] in [c for c in FACTS["cons"]]  # type: ignore[union-attr]
+        assert all(o.text in FACTS["pros"] for o in q.options if o.key not in q.answer)  # type: ignore[operator]
+    for q in groups["advantage"]:
+        assert correct_texts(q)[0] in FACTS["pros"]  # type: ignore[operator]
+    (two,) = groups["two-uses"]
+    assert two.type == "multiple" and two.select == 2 and "(Select TWO.)" in two.stem
+    assert sorted(t.rstrip(".").lower() for t in correct_texts(two)) == sorted(FACTS["use_for"])  # type: ignore[arg-type]
+
+
+def test_overlapping_entries_are_never_distractors() -> None:
+    for q in generate_questions(KB):
+        if q.template == "service-for-use" and correct_texts(q) == ["Amazon Alpha"]:
+            assert "Amazon Gamma" not in [o.text for o in q.options]
+
+
+def test_ids_are_stable_and_independent_of_order() -> None:
+    first = generate_questions(KB)
+    shuffled = list(KB)
+    random.Random(7).shuffle(shuffled)
+    second = generate_questions(shuffled)
+    assert [q.model_dump() for q in first] == [q.model_dump() for q in second]
+    assert len({q.id for q in first}) == len(first)
+    ids = {q.id for q in first}
+    assert "gen.choose-over.alpha.beta" in ids
+    assert "gen.name-from-description.alpha" in ids
+
+
+def test_a_fact_that_names_its_entry_is_skipped() -> None:
+    leaky = entry("omega", summary="Amazon Omega stores things.")
+    kb = [*KB, leaky]
+    assert "gen.name-from-description.omega" not in {q.id for q in generate_questions(kb)}
+
+
+def test_templates_registry_has_eight_families_plus_calculations() -> None:
+    assert len(TEMPLATES) >= 8
+    assert len(CALCULATION_TEMPLATES) >= 6
+
+
+# -- calculations, recomputed here from the numbers in the stem -------------------------------------------------
+
+
+def calc_questions() -> list[Question]:
+    return [q for make in CALCULATION_TEMPLATES for q in make()]
+
+
+def answer_text(q: Question) -> str:
+    (text,) = correct_texts(q)
+    return text
+
+
+def ints(text: str) -> list[int]:
+    return [int(x) for x in re.findall(r"-?\d+", text)]
+
+
+def r2(x: float) -> str:
+    return f"{math.floor(abs(x) * 100 + 0.5) / 100 * (1 if x >= 0 else -1):.2f}".replace("-0.00", "0.00")
+
+
+@pytest.fixture(scope="module")
+def calcs() -> dict[str, list[Question]]:
+    return by_template(calc_questions())
+
+
+def test_every_calculation_family_makes_several_distinct_questions(calcs: dict[str, list[Question]]) -> None:
+    assert len(calcs) == len(CALCULATION_TEMPLATES)
+    for name, qs in calcs.items():
+        assert len(qs) >= 5, name
+        for q in qs:
+            texts = [o.text for o in q.options]
+            assert len(set(texts)) == len(texts), q.id
+            assert len(q.answer) == 1
+
+
+def test_zscore(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-zscore"]:
+        mean, std, x = ints(q.stem)[:3]
+        assert answer_text(q) == r2((x - mean) / std)
+
+
+def test_iqr_fences(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-iqr-fences"]:
+        q1, _median, q3 = ints(q.stem)[:3]
+        iqr = q3 - q1
+        assert answer_text(q) == f"lower {q1 - 1.5 * iqr:g}, upper {q3 + 1.5 * iqr:g}"
+
+
+def test_regression_metrics(calcs: dict[str, list[Question]]) -> None:
+    seen = set()
+    for q in calcs["calc-regression-metric"]:
+        pairs = re.findall(r"(\d+) → (\d+)", q.stem)
+        actual = [int(a) for a, _ in pairs]
+        predicted = [int(p) for _, p in pairs]
+        errors = [p - a for a, p in zip(actual, predicted, strict=True)]
+        n = len(errors)
+        mean = sum(actual) / n
+        values = {
+            "MAE": sum(map(abs, errors)) / n,
+            "MSE": sum(e * e for e in errors) / n,
+            "RMSE": math.sqrt(sum(e * e for e in errors) / n),
+            "R²": 1 - sum(e * e for e in errors) / sum((a - mean) ** 2 for a in actual),
+        }
+        metric = re.search(r"What is the (MAE|MSE|RMSE|R²)\?", q.stem)
+        assert metric is not None
+        seen.add(metric.group(1))
+        assert answer_text(q) == r2(values[metric.group(1)]), q.id
+    assert seen == {"MAE", "MSE", "RMSE", "R²"}
+
+
+def test_classification_metrics(calcs: dict[str, list[Question]]) -> None:
+    seen = set()
+    for q in calcs["calc-classification-metric"]:
+        _total, tp, fp, fn, tn = ints(q.stem)[:5]
+        precision, recall = tp / (tp + fp), tp / (tp + fn)
+        values = {
+            "precision": precision,
+            "recall": recall,
+            "F1 score": 2 * precision * recall / (precision + recall),
+            "accuracy": (tp + tn) / (tp + fp + fn + tn),
+        }
+        metric = re.search(r"What is its (precision|recall|F1 score|accuracy)\?", q.stem)
+        assert metric is not None
+        seen.add(metric.group(1))
+        assert answer_text(q) == r2(values[metric.group(1)]), q.id
+        if metric.group(1) in ("precision", "recall"):  # the swap mistake is offered
+            other = "recall" if metric.group(1) == "precision" else "precision"
+            assert r2(values[other]) in [o.text for o in q.options] or r2(values[other]) == answer_text(q)
+    assert seen == {"precision", "recall", "F1 score", "accuracy"}
+
+
+def test_fixed_width_bins(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-fixed-width-bins"]:
+        low, high, k = ints(q.stem)[:3]
+        width = (high - low) / k
+        assert answer_text(q) == ", ".join(f"{low + i * width:g}" for i in range(k + 1))
+
+
+def test_quantile_bins(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-quantile-bins"]:
+        values = sorted(ints(q.stem.split(":")[1].split(".")[0]))
+        assert len(values) == 12
+        assert answer_text(q) == ", ".join(map(str, values[-3:]))
+
+
+def test_step_decay(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-lr-step-decay"]:
+        lr0, drop = (float(x) for x in re.findall(r"\d+\.\d+", q.stem)[:2])
+        every = int(re.search(r"every (\d+) epochs", q.stem).group(1))  # type: ignore[union-attr]
+        epoch = int(re.search(r"during epoch (\d+)", q.stem).group(1))  # type: ignore[union-attr]
+        assert math.isclose(float(answer_text(q)), lr0 * drop ** (epoch // every), rel_tol=1e-6)
+
+
+def test_min_max_scaling(calcs: dict[str, list[Question]]) -> None:
+    for q in calcs["calc-min-max-scaling"]:
+        low, high = ints(q.stem)[:2]
+        x = int(re.search(r"the value (\d+)", q.stem).group(1))  # type: ignore[union-attr]
+        assert answer_text(q) == r2((x - low) / (high - low))
+
+
+def test_calculation_ids_derive_from_their_numbers() -> None:
+    first = {q.id: q.stem for q in calc_questions()}
+    again = {q.id: q.stem for q in calc_questions()}
+    assert first == again
+    assert len(first) == len(calc_questions())
+
+
+# -- the shipped bank ----------------------------------------------------------------------------------------------
+
+
+def test_shipped_generated_questions(shipped_bank: Bank) -> None:
+    generated = [q for q in shipped_bank.questions if q.source == "generated"]
+    assert len(generated) >= 400
+    assert len(Counter(q.template for q in generated)) >= 8
+    tagged = {t for q in generated for t in q.topics}
+    untagged = set(shipped_bank.knowledge) - tagged
+    assert not untagged, f"knowledge entries no generated question is about: {sorted(untagged)}"
+    naming = {"service-for-use", "name-from-description", "technique-for-situation", "choose-over"}
+    for q in generated:
+        if q.template in naming:
+            answer = shipped_bank.knowledge[q.topics[0]]
+            assert correct_texts(q) == [answer.name], q.id
+            assert not leaks(q.stem, answer), q.id
