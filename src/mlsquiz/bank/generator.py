@@ -8,6 +8,7 @@ across runs and releases. Every random choice is drawn from a generator seeded w
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -51,9 +52,9 @@ UMBRELLAS: dict[str, tuple[str, ...]] = {
 NOUN = {"service": "AWS service", "concept": "technique or concept", "model": "model or algorithm"}
 
 
-def plain_name(entry: KnowledgeEntry) -> list[str]:
+def plain_name(name: str, aliases: tuple[str, ...] = ()) -> list[str]:
     """The names a text must not contain to keep the answer hidden."""
-    names = {entry.name, *entry.aliases}
+    names = {name, *aliases}
     for name in list(names):
         short = re.sub(r"^(Amazon|AWS)\s+", "", name)
         names.add(short)
@@ -61,9 +62,16 @@ def plain_name(entry: KnowledgeEntry) -> list[str]:
     return [n for n in names if len(n) >= 3]
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
+    names = plain_name(name, aliases)
+    alternatives = "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
 def leaks(text: str, entry: KnowledgeEntry) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", lowered) for n in plain_name(entry))
+    """Whether `text` names the entry (its name, an alias, or either without the Amazon/AWS prefix)."""
+    return _name_pattern(entry.name, tuple(entry.aliases)).search(text.lower()) is not None
 
 
 class Knowledge:
@@ -95,7 +103,10 @@ class Knowledge:
 
         same = [o for o in self.entries if o.category == entry.category and ok(o)]
         area = AREAS.get(entry.category)
-        near = [o for o in self.entries if area and AREAS.get(o.category) == area and o not in same and ok(o)]
+        near = [
+            o for o in self.entries
+            if area and o.category != entry.category and AREAS.get(o.category) == area and ok(o)
+        ]  # fmt: skip
         rng.shuffle(same)
         rng.shuffle(near)
         return same + near

@@ -79,13 +79,15 @@ def _spread(total: int, capacities: Sequence[int], rng: random.Random) -> list[i
 
 
 class PoolIndex:
-    """A bank's questions grouped by blueprint and task statement, built once per bank and reused."""
+    """A bank's questions grouped by blueprint, task statement and type, built once per bank and reused."""
 
     def __init__(self, bank: Bank) -> None:
-        self.by_task: dict[str, dict[str, list[Question]]] = defaultdict(lambda: defaultdict(list))
+        self.by_task: dict[str, dict[str, tuple[list[Question], list[Question]]]] = defaultdict(
+            lambda: defaultdict(lambda: ([], []))
+        )
         for q in bank.questions:
             for bp, task in q.domains.items():
-                self.by_task[bp][task].append(q)
+                self.by_task[bp][task][q.type == "multiple"].append(q)
         multiple = sum(q.type == "multiple" for q in bank.questions)
         self.multiple_share = multiple / len(bank.questions) if bank.questions else 0.0
 
@@ -102,27 +104,30 @@ def pool_index(bank: Bank) -> PoolIndex:
     return cached[1]
 
 
-def _freshness_order(
-    questions: Sequence[Question], last_seen: Mapping[str, datetime], rng: random.Random
+def freshest(
+    pool: Sequence[Question], k: int, rng: random.Random, last_seen: Mapping[str, datetime]
 ) -> list[Question]:
-    never = NEVER
-    keyed = [(last_seen.get(q.id, never), rng.random(), q) for q in questions]
-    keyed.sort(key=lambda t: (t[0], t[1]))
-    return [q for _, _, q in keyed]
+    """`k` questions: never seen ones first (a seeded sample), then the least recently seen."""
+    if k <= 0:
+        return []
+    unseen = [q for q in pool if q.id not in last_seen] if last_seen else list(pool)
+    if len(unseen) >= k:
+        return rng.sample(unseen, k)
+    seen = sorted((q for q in pool if q.id in last_seen), key=lambda q: (last_seen[q.id], q.id))
+    return unseen + seen[: k - len(unseen)]
 
 
 def _pick(
-    candidates: Sequence[Question], n: int, multiple_share: float, rng: random.Random,
-    last_seen: Mapping[str, datetime],
+    singles: Sequence[Question], multiples: Sequence[Question], n: int, multiple_share: float,
+    rng: random.Random, last_seen: Mapping[str, datetime],
 ) -> list[Question]:  # fmt: skip
-    ordered = _freshness_order(candidates, last_seen, rng)
-    want_multiple = round(n * multiple_share + rng.random() - 0.5)
-    multiples = [q for q in ordered if q.type == "multiple"][:want_multiple]
-    singles = [q for q in ordered if q.type != "multiple"][: n - len(multiples)]
-    chosen = multiples + singles
-    if len(chosen) < n:  # not enough of one type: fill with the freshest of the rest
+    want_multiple = min(max(round(n * multiple_share + rng.random() - 0.5), 0), n)
+    chosen = freshest(multiples, want_multiple, rng, last_seen)
+    chosen += freshest(singles, n - len(chosen), rng, last_seen)
+    if len(chosen) < n:  # not enough of one type: fill with the other
         taken = {q.id for q in chosen}
-        chosen += [q for q in ordered if q.id not in taken][: n - len(chosen)]
+        rest = [q for q in [*multiples, *singles] if q.id not in taken]
+        chosen += freshest(rest, n - len(chosen), rng, last_seen)
     return chosen
 
 
@@ -144,10 +149,12 @@ def assemble(
     counts = domain_counts(blueprint, length)
     for domain in blueprint.domains:
         n = counts[domain.id]
-        groups = [[q for q in tasks.get(t.id, []) if q.id not in used] for t in domain.tasks]
-        per_task = _spread(n, [len(g) for g in groups], rng)
-        for task, group, count in zip(domain.tasks, groups, per_task, strict=True):
-            for q in _pick(group, count, index.multiple_share, rng, seen):
+        groups = [tasks.get(t.id, ([], [])) for t in domain.tasks]
+        per_task = _spread(n, [len(g[0]) + len(g[1]) for g in groups], rng)
+        for task, (singles, multiples), count in zip(domain.tasks, groups, per_task, strict=True):
+            for q in _pick(singles, multiples, count, index.multiple_share, rng, seen):
+                if q.id in used:
+                    continue
                 used.add(q.id)
                 picked.append(ExamItem(q.id, domain.id, task.id, q.type))
     rng.shuffle(picked)

@@ -16,9 +16,10 @@ class QuestionView(QWidget):
 
     option_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, show_meta: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, show_meta: bool = True, read_only: bool = False) -> None:
         super().__init__(parent)
         self.show_meta = show_meta
+        self.read_only = read_only
         self.item: ItemView | None = None
         self.rows: list[OptionRow] = []
         self.heading = label(role="h2")
@@ -67,7 +68,7 @@ class QuestionView(QWidget):
         multiple = item.type == "multiple"
         self.instruction.setText(select_text(item.select) if multiple else "Choose one answer.")
         self._ensure_rows(len(item.options), multiple)
-        locked = item.revealed
+        locked = item.revealed or self.read_only
         full = multiple and len(item.chosen_labels) >= item.select
         for row, option in zip(self.rows, item.options, strict=True):
             row.show_option(option, revealed=item.revealed, locked=locked, full=full)

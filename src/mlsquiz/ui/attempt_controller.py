@@ -1,0 +1,190 @@
+"""Between an open attempt and its screen: turns the screen's requests into store actions and shows the result.
+
+The screen never sees the store. Every action returns a `Change`, which goes straight back to the screen; an
+attempt that is no longer in progress (submitted, or auto-submitted when the exam's time ran out) ends the
+controller with `finished(attempt_id)`, and leaving pauses the attempt and reports `left(attempt_id)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mlsquiz.exam.attempt import AttemptError
+from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.facade import Store
+from mlsquiz.store.views import AttemptView, Change
+from mlsquiz.ui.attempt_screen import AttemptScreen
+from mlsquiz.ui.drill_screen import DrillScreen
+from mlsquiz.ui.exam_screen import ExamScreen
+from mlsquiz.ui.widgets import confirm
+
+
+class AttemptController(QObject):
+    finished = Signal(int)
+    left = Signal(int)
+
+    def __init__(self, store: Store, screen: AttemptScreen, view: AttemptView) -> None:
+        super().__init__(screen)
+        self.store = store
+        self.screen = screen
+        self.attempt_id = view.status.id
+        self.active = True
+        blueprint = store.blueprint(view.status.blueprint)
+        titles = {t.id: t.title for d in blueprint.domains for t in d.tasks}
+        self._connections = [
+            (screen.option_toggled, self._toggle),
+            (screen.goto_requested, self._goto),
+            (screen.flag_requested, self._flag),
+            (screen.leave_requested, self.request_leave),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        screen.load(view, titles)
+
+    def _run(self, action: Callable[[], Change]) -> Change | None:
+        """Do one store action; a refused one is explained on the screen and redrawn as it was."""
+        if not self.active:
+            return None
+        try:
+            change = action()
+        except (AttemptError, UserFacingError) as exc:
+            self.screen.show_hint(str(exc), "danger")
+            self.screen.render()
+            return None
+        self.apply(change)
+        return change
+
+    def apply(self, change: Change) -> None:
+        if change.status.status != "in_progress":
+            self.finish(auto=change.status.auto_submitted)
+            return
+        self.screen.apply_change(change)
+
+    def _toggle(self, position: int, key: str) -> None:
+        self._run(lambda: self.store.toggle(self.attempt_id, position, key))
+
+    def _goto(self, position: int) -> None:
+        self._run(lambda: self.store.goto(self.attempt_id, position))
+
+    def _flag(self, position: int, flagged: bool) -> None:
+        self._run(lambda: self.store.flag(self.attempt_id, position, flagged))
+
+    def request_leave(self) -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        """Pause the attempt (its clock stops; it stays resumable) and hand control back."""
+        if not self.active:
+            return
+        self.shutdown()
+        self.left.emit(self.attempt_id)
+
+    def shutdown(self) -> None:
+        """Stop driving the screen and pause the attempt (leaving the screen, or closing the window)."""
+        if not self.active:
+            return
+        self.active = False
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._disconnect_more()
+        self.store.pause(self.attempt_id)
+
+    def _disconnect_more(self) -> None:
+        """Subclasses drop their own connections."""
+
+    def finish(self, *, auto: bool = False) -> None:
+        if not self.active:
+            return
+        self.active = False
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._disconnect_more()
+        self.store.submit(self.attempt_id)
+        self.finished.emit(self.attempt_id)
+
+
+class ExamController(AttemptController):
+    """Adds the countdown: `store.tick` every second; the store submits the exam when time is up."""
+
+    def __init__(self, store: Store, screen: ExamScreen, view: AttemptView) -> None:
+        super().__init__(store, screen, view)
+        self.exam = screen
+        screen.submit_requested.connect(self.request_submit)
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(store.advance_clock_hint().total_seconds() * 1000))
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        if not self.active:
+            return
+        change = self.store.tick(self.attempt_id)
+        if change.status.status != "in_progress":
+            self.finish(auto=True)
+        else:
+            self.exam.show_status(change.status)
+
+    def request_submit(self) -> None:
+        status = self.exam.status
+        if status is None or not self.active:
+            return
+        missing = len(status.unanswered)
+        text = "Submit the exam and see your score?"
+        if missing:
+            text += f"\n\n{missing} question{'s are' if missing != 1 else ' is'} unanswered and will count as wrong."
+        if confirm(self.exam, "Submit exam", text):
+            self.finish()
+
+    def request_leave(self) -> None:
+        if confirm(self.exam, "Leave the exam?",
+                   "Your answers are saved and the clock stops. Resume any time from the dashboard."):  # fmt: skip
+            self.leave()
+
+    def _disconnect_more(self) -> None:
+        self.timer.stop()
+        self.exam.submit_requested.disconnect(self.request_submit)
+
+
+class DrillController(AttemptController):
+    """Check reveals the verdict (and schedules the review card); continue moves to the next unchecked one."""
+
+    def __init__(self, store: Store, screen: DrillScreen, view: AttemptView) -> None:
+        super().__init__(store, screen, view)
+        self.drill = screen
+        self._more = [
+            (screen.check_requested, self._check),
+            (screen.continue_requested, self.go_on),
+            (screen.finish_requested, self.request_finish),
+        ]
+        for signal, slot in self._more:
+            signal.connect(slot)
+
+    def _check(self, position: int) -> None:
+        self._run(lambda: self.store.check(self.attempt_id, position))
+
+    def go_on(self) -> None:
+        status = self.drill.status
+        if status is None:
+            return
+        unchecked = [p for p in range(1, status.total + 1) if not self.drill.items[p].revealed]
+        if not unchecked:
+            self.finish()
+            return
+        after = [p for p in unchecked if p > status.position]
+        self._goto((after or unchecked)[0])
+
+    def request_finish(self) -> None:
+        unchecked = [i for i in self.drill.items.values() if not i.revealed]
+        if unchecked and not confirm(
+            self.drill, "Finish now?",
+            f"{len(unchecked)} question{'s have' if len(unchecked) != 1 else ' has'} not been checked and "
+            "will count as wrong.",
+        ):  # fmt: skip
+            return
+        self.finish()
+
+    def _disconnect_more(self) -> None:
+        for signal, slot in self._more:
+            signal.disconnect(slot)

@@ -1,0 +1,229 @@
+"""Setting up a drill: which domains, task statements, topics, sources and difficulties, and how many.
+
+Every change reports the filter (`filter_changed`, debounced) and the controller answers with the number of
+matching questions (`show_count`), so the user sees the pool before starting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from mlsquiz.store.views import BlueprintView
+from mlsquiz.study.drills import DrillFilter
+from mlsquiz.ui.widgets import button, card, clear_layout, hbox, label, screen_widget, scroll, shortcut, vbox
+
+SOURCES = [("scenario", "Scenarios (hand-written)"), ("generated", "Generated from study notes"), ("imported", "Imported")]
+DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
+
+
+def _checked(lst: QListWidget) -> list[str]:
+    return [
+        str(lst.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(lst.count())
+        if lst.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+class DrillSetupScreen(QWidget):
+    filter_changed = Signal(object)  # DrillFilter
+    start_requested = Signal(object)  # DrillFilter
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "Drill setup")
+        self.blueprints: list[BlueprintView] = []
+        self.back = button("Back", "Back to the dashboard", tip="Esc")
+        self.back.clicked.connect(self.back_requested)
+        self.start = button("Start drill", "Start drill", variant="primary", tip="Ctrl+Enter")
+        self.start.clicked.connect(self._start)
+        self.count = label(role="h3")
+        self.count.setAccessibleName("Matching questions")
+        bar = card(hbox(label("New drill", role="h2"), None, self.count, self.back, self.start, margins=12,
+                        spacing=12), "bar")  # fmt: skip
+
+        self.blueprint = QComboBox()
+        self.blueprint.setAccessibleName("Exam blueprint")
+        self.blueprint.currentIndexChanged.connect(self._blueprint_changed)
+        self.domain_box = vbox(spacing=6)
+        self.domains: list[QCheckBox] = []
+        self.sources = [self._check(text, key) for key, text in SOURCES]
+        self.difficulties = [self._check(text, key) for key, text in DIFFICULTIES]
+        self.which = QButtonGroup(self)
+        self.any = QRadioButton("Any question")
+        self.unseen = QRadioButton("Not seen yet")
+        self.wrong = QRadioButton("Answered wrong before")
+        for i, radio in enumerate((self.any, self.unseen, self.wrong)):
+            radio.setAccessibleName(radio.text())
+            self.which.addButton(radio, i)
+        self.any.setChecked(True)
+        self.which.idToggled.connect(lambda _id, on: on and self.changed())
+        self.length = QSpinBox()
+        self.length.setAccessibleName("Drill length")
+        self.length.setRange(1, 200)
+        self.length.setSuffix(" questions")
+        self.length.valueChanged.connect(self.changed)
+
+        self.tasks = self._list("Task statements")
+        self.topic_search = QLineEdit()
+        self.topic_search.setPlaceholderText("Search topics…")
+        self.topic_search.setAccessibleName("Search topics")
+        self.topic_search.setClearButtonEnabled(True)
+        self.topic_search.textChanged.connect(self._search)
+        self.topics = self._list("Topics")
+        self.topics_chosen = label(role="small")
+
+        scope = card(vbox(label("Exam", role="h3"), self.blueprint, label("Domains", role="h3"), self.domain_box,
+                          margins=16, spacing=8))  # fmt: skip
+        kind = card(vbox(label("Source", role="h3"), *self.sources, label("Difficulty", role="h3"),
+                         hbox(*self.difficulties, None), margins=16, spacing=8))  # fmt: skip
+        which = card(vbox(label("Questions", role="h3"), self.any, self.unseen, self.wrong,
+                          label("Length", role="h3"), self.length, margins=16, spacing=8))  # fmt: skip
+        tasks = card(vbox(label("Task statements", role="h3"),
+                          label("None ticked means every task of the chosen domains.", role="small", wrap=True),
+                          self.tasks, margins=16, spacing=8))  # fmt: skip
+        topics = card(vbox(hbox(label("Topics", role="h3"), None, self.topics_chosen), self.topic_search,
+                           self.topics, margins=16, spacing=8))  # fmt: skip
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        grid.addWidget(scope, 0, 0)
+        grid.addWidget(kind, 0, 1)
+        grid.addWidget(which, 0, 2)
+        grid.addWidget(tasks, 1, 0, 1, 2)
+        grid.addWidget(topics, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
+        content = QWidget()
+        content.setLayout(vbox(grid, margins=20))
+        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(120)
+        self.debounce.timeout.connect(lambda: self.filter_changed.emit(self.drill_filter()))
+        shortcut(self, ["Escape"], self.back_requested.emit)
+        shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self._start)
+
+    def _check(self, text: str, data: object) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setAccessibleName(text)
+        box.setProperty("key", data)
+        box.toggled.connect(self.changed)
+        return box
+
+    def _list(self, name: str) -> QListWidget:
+        lst = QListWidget()
+        lst.setAccessibleName(name)
+        lst.setMinimumHeight(170)
+        lst.itemChanged.connect(self.changed)
+        return lst
+
+    # -- what the controller hands over --------------------------------------------------------------------
+    def show_options(self, blueprints: list[BlueprintView], current: str, topics: list[tuple[str, str]],
+                     length: int) -> None:  # fmt: skip
+        self.blueprints = blueprints
+        self.blueprint.blockSignals(True)
+        self.blueprint.clear()
+        for bp in blueprints:
+            self.blueprint.addItem(bp.id.upper(), bp.id)
+        self.blueprint.setCurrentIndex(max(self.blueprint.findData(current), 0))
+        self.blueprint.blockSignals(False)
+        self.topics.blockSignals(True)
+        self.topics.clear()
+        for slug, name in topics:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, slug)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.topics.addItem(item)
+        self.topics.blockSignals(False)
+        self.length.blockSignals(True)
+        self.length.setValue(length)
+        self.length.blockSignals(False)
+        self._blueprint_changed()
+
+    def show_count(self, count: int) -> None:
+        self.count.setText(f"{count} matching question{'s' if count != 1 else ''}")
+        self.start.setEnabled(count > 0)
+        n = min(count, self.length.value())
+        self.start.setText(f"Start drill · {n}" if count else "Start drill")
+
+    # -- the filter --------------------------------------------------------------------------------------------
+    def _blueprint(self) -> BlueprintView | None:
+        bid = self.blueprint.currentData()
+        return next((b for b in self.blueprints if b.id == bid), None)
+
+    def _blueprint_changed(self) -> None:
+        bp = self._blueprint()
+        clear_layout(self.domain_box)
+        self.domains = []
+        if bp is not None:
+            for d in bp.domains:
+                box = self._check(f"{d.id}. {d.title}", d.id)
+                self.domain_box.addWidget(box)
+                self.domains.append(box)
+        self._fill_tasks()
+
+    def _fill_tasks(self) -> None:
+        bp = self._blueprint()
+        chosen = {str(b.property("key")) for b in self.domains if b.isChecked()}
+        was = set(_checked(self.tasks))
+        self.tasks.blockSignals(True)
+        self.tasks.clear()
+        for t in bp.tasks if bp else []:
+            if chosen and t.id.split(".")[0] not in chosen:
+                continue
+            item = QListWidgetItem(f"{t.id}  {t.title}")
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if t.id in was else Qt.CheckState.Unchecked)
+            self.tasks.addItem(item)
+        self.tasks.blockSignals(False)
+        self.changed()
+
+    def changed(self) -> None:
+        if self.sender() in self.domains:
+            self._fill_tasks()
+            return
+        picked = len(_checked(self.topics))
+        self.topics_chosen.setText(f"{picked} chosen" if picked else "any topic")
+        self.debounce.start()
+
+    def _search(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.topics.count()):
+            item = self.topics.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def drill_filter(self) -> DrillFilter:
+        return DrillFilter(
+            blueprint=str(self.blueprint.currentData() or "mls-c01"),
+            domains=[str(b.property("key")) for b in self.domains if b.isChecked()],
+            tasks=_checked(self.tasks),
+            topics=_checked(self.topics),
+            sources=[b.property("key") for b in self.sources if b.isChecked()],
+            difficulties=[int(b.property("key")) for b in self.difficulties if b.isChecked()],
+            unseen_only=self.unseen.isChecked(),
+            wrong_before=self.wrong.isChecked(),
+            length=self.length.value(),
+        )
+
+    def _start(self) -> None:
+        if self.start.isEnabled():
+            self.debounce.stop()
+            self.start_requested.emit(self.drill_filter())
+
+    def focus_first(self) -> None:
+        self.blueprint.setFocus()

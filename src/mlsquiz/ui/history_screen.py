@@ -1,0 +1,128 @@
+"""Every attempt in a table (Enter or a double-click opens it in Review) and exam scores over time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from mlsquiz.store.views import HistoryEntry
+from mlsquiz.ui.charts import ChartView, score_chart
+from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, shortcut, vbox
+
+COLUMNS = ["When", "Type", "Exam", "Status", "Correct", "Score", "Result", "Time"]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(e, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return e.id
+        return None
+
+    @staticmethod
+    def _text(e: HistoryEntry, column: int) -> str:
+        when = (e.submitted_at or e.started_at).astimezone()
+        result = "—" if e.passed is None else "Pass" if e.passed else "Fail"
+        values = [
+            when.strftime("%d %b %Y %H:%M"), e.mode.capitalize(), e.blueprint.upper(),
+            e.status.replace("_", " "), f"{e.correct} / {e.questions}",
+            str(e.scaled_score) if e.scaled_score is not None else "—", result, duration(e.elapsed_seconds),
+        ]  # fmt: skip
+        return values[column]
+
+
+class HistoryScreen(QWidget):
+    open_requested = Signal(int)
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "History")
+        self.back = button("Back", "Back to the dashboard", tip="Esc")
+        self.back.clicked.connect(self.back_requested)
+        self.open = button("Open in review", "Open the selected attempt in review", variant="primary", tip="Enter")
+        self.open.clicked.connect(self._open_current)
+        bar = card(hbox(label("History", role="h2"), None, self.back, self.open, margins=12, spacing=10), "bar")
+        self.model = HistoryModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Attempts")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.empty = label("No attempts yet. Start a mock exam or a drill from the dashboard.", role="muted")
+        self.chart = ChartView("Exam scores over time")
+        self.chart_note = label(role="small")
+        table_card = card(vbox(label("Attempts", role="h3"), self.empty, self.table, margins=16, spacing=8))
+        chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,
+                               margins=16, spacing=8))  # fmt: skip
+        body = QWidget()
+        body.setLayout(vbox(table_card, chart_card, margins=16, spacing=16))
+        body.layout().setStretch(0, 3)
+        body.layout().setStretch(1, 2)
+        self.setLayout(vbox(bar, body, spacing=0))
+        shortcut(self, ["Escape"], self.back_requested.emit)
+        shortcut(self, ["Return", "Enter"], self._open_current)
+
+    def show_history(self, entries: list[HistoryEntry], pass_marks: dict[str, int]) -> None:
+        self.model.set_entries(entries)
+        self.empty.setVisible(not entries)
+        self.table.setVisible(bool(entries))
+        self.open.setEnabled(bool(entries))
+        if entries:
+            self.table.selectRow(0)
+        exams = [e for e in reversed(entries) if e.mode == "exam" and e.scaled_score is not None]
+        points: dict[str, list[tuple[int, int]]] = {}
+        for e in exams:
+            line = points.setdefault(e.blueprint, [])
+            line.append((len(line) + 1, e.scaled_score or 0))
+        self.chart.show_chart(score_chart(points, {b: pass_marks[b] for b in points if b in pass_marks}))
+        self.chart_note.setText("Submitted exams only; dashed lines are the pass marks." if exams
+                                else "Scores appear here after your first submitted exam.")  # fmt: skip
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
+
+    def _open_current(self) -> None:
+        self._open_index(self.table.currentIndex())
+
+    def focus_first(self) -> None:
+        self.table.setFocus()

@@ -1,0 +1,119 @@
+"""The result of an exam, drill or review session: score, verdict, time, per-domain chart and per-task table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from mlsquiz.store.views import ResultView, TallyView
+from mlsquiz.ui.charts import ChartView, domain_chart
+from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, scroll, set_prop, shortcut, vbox
+
+
+class ResultsScreen(QWidget):
+    review_requested = Signal(int)
+    drill_wrong_requested = Signal(int)
+    home_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "Results")
+        self.result: ResultView | None = None
+        self.title = label(role="h3")
+        self.review = button("Review answers", "Review answers", variant="primary")
+        self.review.clicked.connect(lambda: self._emit(self.review_requested))
+        self.drill = button("Drill the wrong ones", "Drill the wrong answers")
+        self.drill.clicked.connect(lambda: self._emit(self.drill_wrong_requested))
+        self.home = button("Dashboard", "Back to the dashboard", tip="Esc")
+        self.home.clicked.connect(self.home_requested)
+        bar = card(hbox(self.title, None, self.home, self.drill, self.review, margins=12, spacing=10), "bar")
+
+        self.score = label(role="big")
+        self.score.setAccessibleName("Score")
+        self.out_of = label(role="muted")
+        self.verdict = label(role="verdict")
+        self.verdict.setAccessibleName("Verdict")
+        self.details = label(role="muted", wrap=True)
+        self.time = label(role="muted")
+        self.note = label(role="small", wrap=True)
+        hero = card(vbox(
+            hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.note,
+            margins=20, spacing=6))  # fmt: skip
+        hero.layout().setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.chart = ChartView("Score per domain")
+        self.chart.setMinimumHeight(270)
+        self.domains = label(role="small", wrap=True)
+        chart_card = card(vbox(label("Score per domain", role="h2"), self.chart, self.domains, margins=18, spacing=8))
+
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("Score per task statement")
+        self.table.setHorizontalHeaderLabels(["Task", "Task statement", "Correct", "Of", "Score"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table_card = card(vbox(label("By task statement", role="h2"), self.table, margins=18, spacing=8))
+
+        content = QWidget()
+        content.setLayout(vbox(hero, chart_card, table_card, margins=20, spacing=16))
+        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        shortcut(self, ["Escape"], self.home_requested.emit)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.result is not None:
+            signal.emit(self.result.attempt_id)
+
+    def show_result(self, result: ResultView) -> None:
+        self.result = result
+        exam = result.mode == "exam"
+        self.title.setText(result.title)
+        percent = round(result.correct / result.total * 100) if result.total else 0
+        if exam and result.scaled_score is not None:
+            self.score.setText(str(result.scaled_score))
+            self.out_of.setText(f"/ 1000  ·  pass mark {result.passing_score}")
+            passed = bool(result.passed)
+            self.verdict.setText("PASS" if passed else "FAIL")
+            set_prop(self.verdict, "tone", "success" if passed else "danger")
+            self.note.setText("Scaled score approximated as 100 + 900 × fraction correct; AWS equates exam forms, "
+                              "so a real score can differ.")  # fmt: skip
+        else:
+            self.score.setText(f"{result.correct} / {result.total}")
+            self.out_of.setText(f"correct  ·  {percent}%")
+            self.verdict.setText(f"{percent}%")
+            set_prop(self.verdict, "tone", "success" if percent >= 70 else "warning" if percent >= 50 else "danger")
+            self.note.setText("")
+        self.verdict.setVisible(result.status == "submitted")
+        self.note.setVisible(bool(self.note.text()))
+        self.details.setText(
+            f"{result.correct} of {result.total} correct ({percent}%) · {result.answered} answered · "
+            f"{result.blueprint_name}"
+        )
+        limit = f" of {duration(result.limit_seconds)}" if result.limit_seconds else ""
+        self.time.setText(f"Time used: {duration(result.elapsed)}{limit}")
+        self.chart.show_chart(domain_chart(result.by_domain, result.passing_score if exam else None))
+        self.domains.setText("   ".join(f"Domain {d.id}: {d.title}" for d in result.by_domain))
+        self._fill_table(result.by_task)
+        wrong = result.total - result.correct
+        self.drill.setEnabled(wrong > 0)
+        self.drill.setText(f"Drill the {wrong} wrong" if wrong else "No wrong answers")
+
+    def _fill_table(self, tasks: list[TallyView]) -> None:
+        self.table.setRowCount(len(tasks))
+        for row, t in enumerate(tasks):
+            pct = f"{round(t.fraction * 100)}%"
+            for col, text in enumerate((t.id, t.title, str(t.correct), str(t.total), pct)):
+                cell = QTableWidgetItem(text)
+                if col != 1:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, cell)
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(tasks)))
+        self.table.setMinimumHeight(min(height + 6, 520))
+
+    def focus_first(self) -> None:
+        self.review.setFocus()

@@ -1,0 +1,132 @@
+"""Every question of an attempt with the user's answer, the right answer and the explanations, filterable.
+
+Filters: all, wrong, flagged, or one domain. "Drill these" asks for a drill of exactly the questions listed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
+
+from mlsquiz.store.views import ItemView, ResultView
+from mlsquiz.ui import theme
+from mlsquiz.ui.question_view import QuestionView
+from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, shortcut, vbox
+
+
+def is_wrong(item: ItemView) -> bool:
+    """Wrong once graded: a wrong or missing answer. Ungraded questions (an attempt in progress) are not."""
+    return item.revealed and not item.correct
+
+
+class ReviewScreen(QWidget):
+    drill_requested = Signal(list)  # question ids
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "Review")
+        self.result: ResultView | None = None
+        self.shown: list[ItemView] = []
+        self.title = label(role="h3")
+        self.back = button("Back", "Back", tip="Esc")
+        self.back.clicked.connect(self.back_requested)
+        self.drill = button("Drill these", "Drill these questions", variant="primary")
+        self.drill.clicked.connect(self._drill)
+        bar = card(hbox(self.title, None, self.back, self.drill, margins=12, spacing=10), "bar")
+
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Show which questions")
+        self.filter.currentIndexChanged.connect(self._refilter)
+        self.count = label(role="muted")
+        self.count.setAccessibleName("Questions shown")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Questions")
+        self.list.currentRowChanged.connect(self._show_row)
+        side = card(vbox(label("Show", role="h3"), self.filter, self.count, self.list, margins=14, spacing=8))
+        side.setFixedWidth(330)
+        self.question = QuestionView(show_meta=True, read_only=True)
+        self.empty = label("No questions match this filter.", role="muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QWidget()
+        body.setLayout(hbox(side, self.question, self.empty, margins=16, spacing=16))
+        self.setLayout(vbox(bar, body, spacing=0))
+        shortcut(self, ["Escape"], self.back_requested.emit)
+
+    def show_result(self, result: ResultView, domain_titles: dict[str, str]) -> None:
+        self.result = result
+        self.title.setText(f"Review · {result.title}")
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem("All questions", "all")
+        self.filter.addItem("Wrong or unanswered", "wrong")
+        self.filter.addItem("Flagged", "flagged")
+        for domain in sorted({i.domain for i in result.items}):
+            title = domain_titles.get(domain, "")
+            self.filter.addItem(f"Domain {domain}" + (f": {title}" if title else ""), f"domain:{domain}")
+        self.filter.setCurrentIndex(0)
+        self.filter.blockSignals(False)
+        self._refilter()
+
+    def set_filter(self, key: str) -> None:
+        index = self.filter.findData(key)
+        if index >= 0:
+            self.filter.setCurrentIndex(index)
+
+    def _matches(self, item: ItemView, key: str) -> bool:
+        if key == "wrong":
+            return is_wrong(item)
+        if key == "flagged":
+            return item.flagged
+        if key.startswith("domain:"):
+            return item.domain == key.split(":", 1)[1]
+        return True
+
+    def _refilter(self) -> None:
+        if self.result is None:
+            return
+        key = str(self.filter.currentData() or "all")
+        self.shown = [i for i in self.result.items if self._matches(i, key)]
+        c = theme.current()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in self.shown:
+            mark = "–" if not item.revealed else ("✓" if item.correct else "✗" if item.answered else "○")
+            first = item.stem.strip().splitlines()[0] if item.stem.strip() else ""
+            preview = first if len(first) <= 60 else first[:58] + "…"
+            flag = " ⚑" if item.flagged else ""
+            entry = QListWidgetItem(f"{item.position:>2}  {mark}{flag}  {preview}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.position)
+            verdict = "not graded" if not item.revealed else "correct" if item.correct else "wrong"
+            entry.setToolTip(f"Question {item.position}: {verdict}{', flagged' if item.flagged else ''}")
+            if item.revealed:
+                entry.setForeground(QColor(c.success if item.correct else c.danger))
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        total = len(self.result.items)
+        self.count.setText(f"{len(self.shown)} of {total} questions")
+        self.drill.setEnabled(bool(self.shown))
+        self.drill.setText(f"Drill these {len(self.shown)}" if self.shown else "Drill these")
+        self.question.setVisible(bool(self.shown))
+        self.empty.setVisible(not self.shown)
+        if self.shown:
+            self.list.setCurrentRow(0)
+            self._show_row(0)
+
+    def _show_row(self, row: int) -> None:
+        if self.result is None or not 0 <= row < len(self.shown):
+            return
+        self.question.show_item(self.shown[row], len(self.result.items))
+
+    def _drill(self) -> None:
+        ids = list(dict.fromkeys(i.question_id for i in self.shown))
+        if ids:
+            self.drill_requested.emit(ids)
+
+    def focus_first(self) -> None:
+        self.list.setFocus()
+
+    def restyle(self) -> None:
+        if self.result is not None:
+            self._refilter()

@@ -1,0 +1,104 @@
+"""Settings: theme, text size, default exam, exam and drill length. Saving applies them at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
+
+from mlsquiz.settings import Settings
+from mlsquiz.store.views import BlueprintView
+from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
+
+THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
+
+
+class SettingsScreen(QWidget):
+    save_requested = Signal(object)  # Settings
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "Settings")
+        self.settings = Settings()
+        self.back = button("Back", "Back to the dashboard", tip="Esc: leave without saving")
+        self.back.clicked.connect(self.back_requested)
+        self.save = button("Save", "Save settings", variant="primary", tip="Ctrl+S")
+        self.save.clicked.connect(self._save)
+        bar = card(hbox(label("Settings", role="h2"), None, self.back, self.save, margins=12, spacing=10), "bar")
+
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for key, text in THEMES:
+            self.theme.addItem(text, key)
+        self.font_size = QSpinBox()
+        self.font_size.setAccessibleName("Text size")
+        self.font_size.setRange(8, 24)
+        self.font_size.setSuffix(" pt")
+        self.blueprint = QComboBox()
+        self.blueprint.setAccessibleName("Default exam")
+        self.exam_length = QSpinBox()
+        self.exam_length.setAccessibleName("Exam length")
+        self.exam_length.setRange(5, 65)
+        self.exam_length.setSuffix(" questions")
+        self.drill_length = QSpinBox()
+        self.drill_length.setAccessibleName("Drill length")
+        self.drill_length.setRange(1, 200)
+        self.drill_length.setSuffix(" questions")
+
+        form = QFormLayout()
+        form.setSpacing(14)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        rows = [
+            ("&Theme", self.theme, "Light, dark, or whatever your system uses."),
+            ("Te&xt size", self.font_size, "Scales every text in the app."),
+            ("Default &exam", self.blueprint, "The blueprint the dashboard opens on."),
+            ("Exam &length", self.exam_length, "65 is the real exam; shorter exams get proportionally less time."),
+            ("&Drill length", self.drill_length, "How many questions a drill asks by default."),
+        ]
+        for text, widget, help_text in rows:
+            widget.setMinimumWidth(240)
+            caption = label(text)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setBuddy(widget)
+            help_label = label(help_text, role="small", wrap=True)
+            form.addRow(caption, vbox(widget, help_label, spacing=4))
+        self.saved = label(role="muted")
+        self.saved.setProperty("tone", "success")
+        panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
+        panel.setMaximumWidth(760)
+        content = QWidget()
+        content.setLayout(vbox(panel, None, margins=24))
+        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        shortcut(self, ["Escape"], self.back_requested.emit)
+        shortcut(self, ["Ctrl+S"], self._save)
+
+    def show_settings(self, settings: Settings, blueprints: list[BlueprintView]) -> None:
+        self.settings = settings
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
+        self.font_size.setValue(settings.font_size)
+        self.blueprint.clear()
+        for bp in blueprints:
+            self.blueprint.addItem(bp.name, bp.id)
+        self.blueprint.setCurrentIndex(max(self.blueprint.findData(settings.default_blueprint), 0))
+        self.exam_length.setValue(settings.exam_length)
+        self.drill_length.setValue(settings.drill_length)
+        self.saved.setText("")
+
+    def chosen(self) -> Settings:
+        return Settings.model_validate(
+            self.settings.model_dump()
+            | {
+                "theme": self.theme.currentData(), "font_size": self.font_size.value(),
+                "default_blueprint": self.blueprint.currentData() or self.settings.default_blueprint,
+                "exam_length": self.exam_length.value(), "drill_length": self.drill_length.value(),
+            }
+        )  # fmt: skip
+
+    def _save(self) -> None:
+        self.save_requested.emit(self.chosen())
+
+    def show_saved(self) -> None:
+        self.saved.setText("✓ Saved and applied.")
+
+    def focus_first(self) -> None:
+        self.theme.setFocus()
