@@ -7,9 +7,9 @@ import tempfile
 from pathlib import Path
 
 from _common import report, timings
+from tests.conftest import synthetic_bank
 
 from mlsquiz.store.facade import Store
-from tests.conftest import synthetic_bank
 
 bank = synthetic_bank(2000)
 with tempfile.TemporaryDirectory() as tmp:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 from _common import report, timings
+from tests.conftest import synthetic_bank
 
 from mlsquiz.exam.assembly import assemble, pool_index
-from tests.conftest import synthetic_bank
 
 bank = synthetic_bank(20_000)
 blueprint = bank.blueprints["mls-c01"]
@@ -23,7 +23,9 @@ for i, qid in enumerate(rng.sample(ids, 5000)):
 report("baseline: random.sample(65 of 20,000 ids)", timings(lambda: rng.sample(ids, 65), 200))
 pool_index(bank)  # built once per bank, at load time
 seeds = iter(range(10**6))
-report("assemble 65 of 20,000 (fresh user)", timings(lambda: assemble(bank, blueprint, seed=next(seeds)), 100))
+report(
+    "assemble 65 of 20,000 (fresh user)", timings(lambda: assemble(bank, blueprint, seed=next(seeds)), 100)
+)
 report(
     "assemble 65 of 20,000 (5,000 seen)",
     timings(lambda: assemble(bank, blueprint, seed=next(seeds), last_seen=last_seen), 100),

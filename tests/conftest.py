@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mlsquiz.bank.bank import Bank, load_bank  # noqa: E402
-from mlsquiz.bank.loader import load_files, shipped_root  # noqa: E402
-from mlsquiz.bank.schema import Question  # noqa: E402
+from mlsquiz.bank.bank import Bank, load_bank
+from mlsquiz.bank.loader import load_files, shipped_root
+from mlsquiz.bank.schema import Question
 
 
 class FakeClock:
@@ -37,7 +37,10 @@ def synthetic_question(i: int, task: str, mla_task: str, *, multiple: bool = Fal
         type="multiple" if multiple else "single",
         select=len(answer),
         stem=stem,
-        options=[{"key": k, "text": f"Option {k} of {i}", "explanation": f"Why {k} is or is not right."} for k in keys],  # type: ignore[misc]
+        options=[
+            {"key": k, "text": f"Option {k} of {i}", "explanation": f"Why {k} is or is not right."}
+            for k in keys
+        ],  # type: ignore[misc]
         answer=answer,  # type: ignore[arg-type]
         explanation="Because.",
         domains={"mls-c01": task, "mla-c01": mla_task},

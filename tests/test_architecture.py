@@ -22,7 +22,9 @@ def test_core_modules_never_import_qt() -> None:
                     names = [a.name for a in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.module:
                     names = [node.module]
-                offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "mlsquiz.ui")]
+                offenders += [
+                    f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "mlsquiz.ui")
+                ]
                 offenders += [f"{path.name}: {n}" for n in names if n.startswith("mlsquiz.ui")]
     assert offenders == []
 
@@ -42,7 +44,18 @@ def test_the_whole_exam_flow_runs_without_loading_qt(tmp_path: Path) -> None:
 def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )

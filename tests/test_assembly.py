@@ -30,14 +30,18 @@ def test_largest_remainder_sums_and_stays_within_one(total: int, weights: list[f
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 2**31), length=st.integers(1, 65), blueprint=st.sampled_from(["mls-c01", "mla-c01"]))
+@given(
+    seed=st.integers(0, 2**31), length=st.integers(1, 65), blueprint=st.sampled_from(["mls-c01", "mla-c01"])
+)
 def test_assembly_counts_repeats_and_determinism(seed: int, length: int, blueprint: str) -> None:
     bp = BANK.blueprints[blueprint]
     exam = assemble(BANK, bp, seed=seed, length=length)
     ids = [i.id for i in exam.items]
     assert len(ids) == length
     assert len(set(ids)) == length
-    assert dict(Counter(i.domain for i in exam.items)) == {d: n for d, n in domain_counts(bp, length).items() if n}
+    assert dict(Counter(i.domain for i in exam.items)) == {
+        d: n for d, n in domain_counts(bp, length).items() if n
+    }
     for item in exam.items:
         assert BANK.by_id[item.id].domains[blueprint] == item.task
     assert assemble(BANK, bp, seed=seed, length=length) == exam

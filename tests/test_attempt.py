@@ -10,7 +10,9 @@ from mlsquiz.exam.attempt import AttemptError, AttemptState, ItemState, TimeUp
 from .conftest import FakeClock
 
 
-def make(bank: Bank, clock: FakeClock, mode: str = "exam", limit: int | None = 600, n: int = 5) -> AttemptState:
+def make(
+    bank: Bank, clock: FakeClock, mode: str = "exam", limit: int | None = 600, n: int = 5
+) -> AttemptState:
     singles = [q for q in bank.questions if q.type == "single"][: n - 1]
     multiple = next(q for q in bank.questions if q.type == "multiple")
     items = [
@@ -18,9 +20,14 @@ def make(bank: Bank, clock: FakeClock, mode: str = "exam", limit: int | None = 6
         for i, q in enumerate([*singles, multiple])
     ]
     state = AttemptState(
-        id=1, mode=mode, blueprint="mls-c01", passing_score=750, items=items,  # type: ignore[arg-type]
-        started_at=clock.now(), limit_seconds=limit,
-    )  # fmt: skip
+        id=1,
+        mode=mode,
+        blueprint="mls-c01",
+        passing_score=750,
+        items=items,  # type: ignore[arg-type]
+        started_at=clock.now(),
+        limit_seconds=limit,
+    )
     state.open(clock.now())
     return state
 

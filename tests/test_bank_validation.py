@@ -92,7 +92,9 @@ def test_duplicate_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_missing_and_misspelt_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, errors = validate(capsys, write(tmp_path, GOOD.replace("  explanation: S3 is", "  explanatio: S3 is")))
+    code, errors = validate(
+        capsys, write(tmp_path, GOOD.replace("  explanation: S3 is", "  explanatio: S3 is"))
+    )
     assert code == 1
     assert any(":1: scn.1-1.test-good: explanation: Field required" in e for e in errors)
     assert any(":14: scn.1-1.test-good: explanatio: Extra inputs" in e for e in errors)
@@ -101,7 +103,8 @@ def test_missing_and_misspelt_field(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_multiple_select_must_match_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = GOOD.replace("type: single", "type: multiple").replace("select: 1", "select: 3")
     text = text.replace("answer: [A]", "answer: [A, B]").replace(
-        "    - {key: D,", "    - {key: E, text: AWS Lambda, explanation: 'Compute, not storage.'}\n    - {key: D,"
+        "    - {key: D,",
+        "    - {key: E, text: AWS Lambda, explanation: 'Compute, not storage.'}\n    - {key: D,",
     )
     code, errors = validate(capsys, write(tmp_path, text))
     assert code == 1
@@ -111,7 +114,10 @@ def test_multiple_select_must_match_answers(tmp_path: Path, capsys: pytest.Captu
 def test_validate_never_prints_a_traceback(tmp_path: Path) -> None:
     path = write(tmp_path, "- {id: [unclosed\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "mlsquiz", "bank", "validate", str(path)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "mlsquiz", "bank", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr

@@ -75,8 +75,21 @@ def test_stats_and_export_agree(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert sum(stats["by_domain"]["mls-c01"].values()) == stats["total"]
     slugs = {k["slug"] for k in bank["knowledge"]}
     q = bank["questions"][0]
-    assert set(q) >= {"id", "type", "select", "stem", "options", "answer", "explanation", "domains", "topics",
-                      "source", "template", "difficulty", "references"}  # fmt: skip
+    assert set(q) >= {
+        "id",
+        "type",
+        "select",
+        "stem",
+        "options",
+        "answer",
+        "explanation",
+        "domains",
+        "topics",
+        "source",
+        "template",
+        "difficulty",
+        "references",
+    }
     assert all(t in slugs for q in bank["questions"] for t in q["topics"])
 
 

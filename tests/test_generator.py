@@ -17,9 +17,13 @@ from mlsquiz.bank.schema import KnowledgeEntry, Question
 
 def entry(slug: str, category: str = "storage", kind: str = "service", **facts: object) -> KnowledgeEntry:
     base: dict[str, object] = {
-        "slug": slug, "name": f"Amazon {slug.title()}", "kind": kind, "category": category,
-        "summary": f"A thing whose mark is the letter {slug[0]} and {len(slug)} more.", "domains": {"mls-c01": ["1.1"], "mla-c01": ["1.1"]},
-    }  # fmt: skip
+        "slug": slug,
+        "name": f"Amazon {slug.title()}",
+        "kind": kind,
+        "category": category,
+        "summary": f"A thing whose mark is the letter {slug[0]} and {len(slug)} more.",
+        "domains": {"mls-c01": ["1.1"], "mla-c01": ["1.1"]},
+    }
     base.update(facts)
     return KnowledgeEntry.model_validate(base)
 
@@ -34,11 +38,14 @@ KB = [
     entry("alpha", **FACTS),
     entry("beta", use_for=["attach low-latency volumes to one host"]),
     entry("gamma", use_for=["share a POSIX file system"], overlaps=["alpha"]),
-    entry("delta"), entry("epsilon"), entry("zeta"), entry("eta", category="security"),
+    entry("delta"),
+    entry("epsilon"),
+    entry("zeta"),
+    entry("eta", category="security"),
     entry("theta", category="compute", use_for=["run code for each event"]),
     entry("iota", category="ai-service", use_for=["turn speech into text"]),
     entry("kappa", category="monitoring", use_for=["collect metrics and alarms"]),
-]  # fmt: skip
+]
 
 
 def by_template(questions: list[Question]) -> dict[str, list[Question]]:
@@ -55,7 +62,14 @@ def correct_texts(q: Question) -> list[str]:
 def test_every_knowledge_template_produces_sound_questions() -> None:
     questions = generate_questions(KB)
     groups = by_template(questions)
-    for name in ["service-for-use", "name-from-description", "choose-over", "limitation", "advantage", "two-uses"]:
+    for name in [
+        "service-for-use",
+        "name-from-description",
+        "choose-over",
+        "limitation",
+        "advantage",
+        "two-uses",
+    ]:
         assert groups.get(name), f"template {name} produced nothing"
     names = {e.name: e for e in KB}
     for q in groups["service-for-use"] + groups["name-from-description"] + groups["choose-over"]:

@@ -38,13 +38,21 @@ def test_unanswered_counts_wrong() -> None:
 def test_by_domain_and_task() -> None:
     report = score([item("A", "A", "1", "1.1"), item("B", "A", "1", "1.2"), item("C", "C", "3", "3.5")], 750)
     assert {d: (t.correct, t.total) for d, t in report.by_domain.items()} == {"1": (1, 2), "3": (1, 1)}
-    assert {k: (t.correct, t.total) for k, t in report.by_task.items()} == {"1.1": (1, 1), "1.2": (0, 1), "3.5": (1, 1)}
+    assert {k: (t.correct, t.total) for k, t in report.by_task.items()} == {
+        "1.1": (1, 1),
+        "1.2": (0, 1),
+        "3.5": (1, 1),
+    }
 
 
 answers = st.frozensets(st.sampled_from(sorted(KEYS)), max_size=3)
 
 
-@given(st.lists(st.tuples(answers, st.frozensets(st.sampled_from(sorted(KEYS)), min_size=1, max_size=2)), max_size=80))
+@given(
+    st.lists(
+        st.tuples(answers, st.frozensets(st.sampled_from(sorted(KEYS)), min_size=1, max_size=2)), max_size=80
+    )
+)
 def test_score_bounds(pairs: list[tuple[frozenset[str], frozenset[str]]]) -> None:
     items = [GradedItem("q", str(i % 4 + 1), "1.1", a, k) for i, (a, k) in enumerate(pairs)]
     report = score(items, 750)

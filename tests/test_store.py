@@ -56,7 +56,9 @@ def test_full_exam_scores_and_history(small_bank: Bank, data_dir: Path, clock: F
     assert sum(d["total"] for d in entry["by_domain"].values()) == 65
 
 
-def test_options_are_shuffled_per_attempt_and_kept(small_bank: Bank, data_dir: Path, clock: FakeClock) -> None:
+def test_options_are_shuffled_per_attempt_and_kept(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
     with Store.open(data_dir, small_bank, clock) as store:
         a = store.start_exam(seed=1)
         orders = [[o.key for o in i.options] for i in a.items]
@@ -119,12 +121,15 @@ def test_drill_filters_check_and_review_cards(small_bank: Bank, data_dir: Path, 
         store.submit(aid)
         wrong_before = store.drill_pool_size(DrillFilter(wrong_before=True))
         assert wrong_before == 1 + 4  # the checked wrong one and the four unanswered ones graded at submit
-        assert store.drill_pool_size(DrillFilter(tasks=["3.2"], unseen_only=True)) == store.drill_pool_size(
-            DrillFilter(tasks=["3.2"])
-        ) - 2
+        assert (
+            store.drill_pool_size(DrillFilter(tasks=["3.2"], unseen_only=True))
+            == store.drill_pool_size(DrillFilter(tasks=["3.2"])) - 2
+        )
 
 
-def test_review_session_and_card_leaves_when_learned(small_bank: Bank, data_dir: Path, clock: FakeClock) -> None:
+def test_review_session_and_card_leaves_when_learned(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
     with Store.open(data_dir, small_bank, clock) as store:
         exam = store.start_exam(seed=9, length=5)
         aid = exam.status.id

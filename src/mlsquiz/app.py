@@ -25,4 +25,4 @@ def run_app(data_dir: Path) -> int:
         return 1
     from mlsquiz.ui.main import run
 
-    return run(data_dir)
+    return int(run(data_dir))

@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder for the user's data")
 
     parser = _Parser(prog="mlsquiz", description=__doc__, parents=[common])
@@ -150,7 +150,10 @@ def _exam(args: argparse.Namespace) -> int:
     bank = load_bank()
     blueprint_id = args.blueprint or bank.default_blueprint.id
     if blueprint_id not in bank.blueprints:
-        print(f"mlsquiz: unknown blueprint '{blueprint_id}' (known: {', '.join(bank.blueprints)})", file=sys.stderr)
+        print(
+            f"mlsquiz: unknown blueprint '{blueprint_id}' (known: {', '.join(bank.blueprints)})",
+            file=sys.stderr,
+        )
         return 2
     blueprint = bank.blueprints[blueprint_id]
     if args.length is not None and args.length < 1:
@@ -160,21 +163,22 @@ def _exam(args: argparse.Namespace) -> int:
     with Store.open(data_dir(args), bank) as store:
         last_seen = store.last_seen()
     exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen)
+    questions = [
+        {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type}
+        for i, q in enumerate(exam.items)
+    ]
     out = {
         "blueprint": blueprint.id,
         "seed": seed,
         "duration_minutes": exam.duration_minutes,
         "passing_score": blueprint.passing_score,
-        "questions": [
-            {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type}
-            for i, q in enumerate(exam.items)
-        ],
+        "questions": questions,
     }
     if args.json:
         _print_json(out)
     else:
         print(f"{blueprint.name}: {len(exam.items)} questions, {exam.duration_minutes} min, seed {seed}")
-        for item in out["questions"]:
+        for item in questions:
             print(f"{item['position']:>3}  {item['task']}  {item['type']:<8}  {item['id']}")
     return 0
 

@@ -30,8 +30,11 @@ class Bank:
                 return bp
         return next(iter(self.blueprints.values()))
 
+    def _ordered(self) -> list[Blueprint]:
+        return sorted(self.blueprints.values(), key=lambda b: (not b.default, b.id))
+
     def stats(self) -> dict[str, object]:
-        """Counts in the shape of CONTRACT.md's `bank stats --json`."""
+        """Counts in the shape of CONTRACT.md's `bank stats --json` (the default blueprint first)."""
         by_domain: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
         by_task: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
         for q in self.questions:
@@ -45,11 +48,11 @@ class Bank:
             "by_source": dict(sorted(Counter(q.source for q in self.questions).items())),
             "by_type": {t: sum(q.type == t for q in self.questions) for t in ("single", "multiple")},
             "by_domain": {
-                bp: {d.id: by_domain[bp][d.id] for d in b.domains} for bp, b in self.blueprints.items()
+                bp.id: {d.id: by_domain[bp.id][d.id] for d in bp.domains} for bp in self._ordered()
             },
             "by_task": {
-                bp: {t.id: by_task[bp][t.id] for d in b.domains for t in d.tasks}
-                for bp, b in self.blueprints.items()
+                bp.id: {t.id: by_task[bp.id][t.id] for d in bp.domains for t in d.tasks}
+                for bp in self._ordered()
             },
             "by_template": dict(sorted(Counter(q.template for q in self.questions if q.template).items())),
         }
@@ -79,8 +82,8 @@ def check_references(files: LoadedFiles, report: set[str] | None = None) -> list
                 add(entry.slug, "instead_of/overlaps", f"unknown slug '{other}'")
         for bp, ids in entry.domains.items():
             _check_tasks(bp, ids, tasks, lambda m, s=entry.slug: add(s, "domains", m))
-    ids = Counter(q.id for q in files.questions)
-    for qid, n in ids.items():
+    question_ids = Counter(q.id for q in files.questions)
+    for qid, n in question_ids.items():
         if n > 1:
             add(qid, "id", f"duplicate question id ({n} questions)")
     for q in files.questions:

@@ -74,7 +74,9 @@ def zscore() -> Iterator[Question]:
             "What is the reading's z-score? (Round to two decimal places.)"
         )
         q = numeric_question(
-            "calc-zscore", f"{mean}|{std}|{x}", stem,
+            "calc-zscore",
+            f"{mean}|{std}|{x}",
+            stem,
             (fmt(z), f"z = ({x} - {mean}) / {std} = {fmt(z)}."),
             [
                 (fmt((x - mean) / std**2), "this divides by the variance instead of the standard deviation."),
@@ -83,8 +85,10 @@ def zscore() -> Iterator[Question]:
             ],
             f"z = (x - mean) / std = ({x} - {mean}) / {std} = {fmt(z)}. With the common |z| > 3 rule the reading "
             f"is {verdict}.",
-            ["z-score", "outlier-handling"], DATA_PREP, 1,
-        )  # fmt: skip
+            ["z-score", "outlier-handling"],
+            DATA_PREP,
+            1,
+        )
         if q:
             yield q
 
@@ -105,17 +109,26 @@ def iqr_fences() -> Iterator[Question]:
             "1.5 × IQR rule, what are the fences beyond which a value counts as an outlier?"
         )
         q = numeric_question(
-            "calc-iqr-fences", f"{q1}|{median}|{q3}", stem,
+            "calc-iqr-fences",
+            f"{q1}|{median}|{q3}",
+            stem,
             (pair(lo, hi), f"IQR = {q3} - {q1} = {iqr}; fences Q1 - 1.5×IQR and Q3 + 1.5×IQR."),
             [
                 (pair(q1 - iqr, q3 + iqr), "this uses 1 × IQR instead of 1.5 × IQR."),
-                (pair(median - 1.5 * iqr, median + 1.5 * iqr), "fences start from Q1 and Q3, not the median."),
-                (pair(q1 - 3 * iqr, q3 + 3 * iqr), "3 × IQR gives the 'extreme outlier' fences, not the 1.5 rule."),
+                (
+                    pair(median - 1.5 * iqr, median + 1.5 * iqr),
+                    "fences start from Q1 and Q3, not the median.",
+                ),
+                (
+                    pair(q1 - 3 * iqr, q3 + 3 * iqr),
+                    "3 × IQR gives the 'extreme outlier' fences, not the 1.5 rule.",
+                ),
             ],
             f"IQR = Q3 - Q1 = {q3} - {q1} = {iqr}. Lower fence = {q1} - 1.5 × {iqr} = {lo:g}; upper fence = "
             f"{q3} + 1.5 × {iqr} = {hi:g}. Values outside [{lo:g}, {hi:g}] are outliers.",
-            ["iqr", "outlier-handling"], DATA_PREP,
-        )  # fmt: skip
+            ["iqr", "outlier-handling"],
+            DATA_PREP,
+        )
         if q:
             yield q
 
@@ -183,7 +196,14 @@ def regression_metric() -> Iterator[Question]:
         slug = {"MAE": "mae", "MSE": "mse", "RMSE": "rmse", "R²": "r-squared"}[metric]
         params = f"{metric}|{actual}|{predicted}"
         q = numeric_question(
-            "calc-regression-metric", params, stem, right, wrong, expl, [slug, "regression-metrics"], EVALUATION
+            "calc-regression-metric",
+            params,
+            stem,
+            right,
+            wrong,
+            expl,
+            [slug, "regression-metrics"],
+            EVALUATION,
         )
         if q:
             yield q
@@ -239,10 +259,15 @@ def classification_metric() -> Iterator[Question]:
         )
         slug = {"precision": "precision", "recall": "recall", "F1 score": "f1-score", "accuracy": "accuracy"}
         q = numeric_question(
-            "calc-classification-metric", f"{metric}|{tp}|{fp}|{fn}|{tn}", stem,
-            (fmt(values[metric]), f"{metric} = {formulas[metric]}."), wrong, expl,
-            [slug[metric], "confusion-matrix"], EVALUATION,
-        )  # fmt: skip
+            "calc-classification-metric",
+            f"{metric}|{tp}|{fp}|{fn}|{tn}",
+            stem,
+            (fmt(values[metric]), f"{metric} = {formulas[metric]}."),
+            wrong,
+            expl,
+            [slug[metric], "confusion-matrix"],
+            EVALUATION,
+        )
         if q:
             yield q
 
@@ -262,25 +287,32 @@ def fixed_width_bins() -> Iterator[Question]:
             "bins. What are the bin edges?"
         )
         q = numeric_question(
-            "calc-fixed-width-bins", f"{low}|{high}|{k}", stem,
+            "calc-fixed-width-bins",
+            f"{low}|{high}|{k}",
+            stem,
             (edges(low, width, k), f"width = ({high} - {low}) / {k} = {width}."),
             [
-                (edges(low, (high - low) / (k - 1), k - 1), f"this divides the range by {k - 1}, giving {k - 1} bins."),
+                (
+                    edges(low, (high - low) / (k - 1), k - 1),
+                    f"this divides the range by {k - 1}, giving {k - 1} bins.",
+                ),
                 (edges(0, high / k, k), "this starts the first bin at 0 instead of the minimum."),
                 (edges(low, (high - low) / (k + 1), k + 1), f"this makes {k + 1} bins."),
             ],
             f"Equal-width bins split the range into {k} intervals of the same width: ({high} - {low}) / {k} = "
             f"{width}, so the edges are {edges(low, width, k)}. Each bin covers the same span of values, whatever "
             "the number of rows in it.",
-            ["fixed-width-binning", "feature-binning"], DATA_PREP, 1,
-        )  # fmt: skip
+            ["fixed-width-binning", "feature-binning"],
+            DATA_PREP,
+            1,
+        )
         if q:
             yield q
 
 
 def quantile_bins() -> Iterator[Question]:
     for rng in variants("calc-quantile-bins"):
-        values = sorted(rng.sample(range(1, 40), 11) + [rng.randrange(120, 400)])
+        values = sorted([*rng.sample(range(1, 40), 11), rng.randrange(120, 400)])
         top_quantile = values[-3:]
         cut = values[0] + 3 * (values[-1] - values[0]) / 4
         top_fixed = [v for v in values if v >= cut]
@@ -293,7 +325,9 @@ def quantile_bins() -> Iterator[Question]:
             "bins. Which values land in the highest bin?"
         )
         q = numeric_question(
-            "calc-quantile-bins", show(values), stem,
+            "calc-quantile-bins",
+            show(values),
+            stem,
             (show(top_quantile), "with 12 values and 4 quantile bins, each bin holds 3 values."),
             [
                 (show(top_fixed), "this is the top bin of 4 equal-width bins, which the outlier stretches."),
@@ -303,8 +337,9 @@ def quantile_bins() -> Iterator[Question]:
             "Quantile binning puts the same number of values in each bin: 12 / 4 = 3, so the highest bin holds the "
             f"3 largest values, {show(top_quantile)}. Equal-width bins would instead be stretched by the large "
             f"value {values[-1]}.",
-            ["quantile-binning", "feature-binning"], DATA_PREP,
-        )  # fmt: skip
+            ["quantile-binning", "feature-binning"],
+            DATA_PREP,
+        )
         if q:
             yield q
 
@@ -317,7 +352,7 @@ def step_decay() -> Iterator[Question]:
         epoch = every * rng.randrange(1, 4) + rng.randrange(1, every)
         steps = epoch // every
 
-        def lr(power: float) -> str:
+        def lr(power: float, lr0: float = lr0, drop: float = drop) -> str:
             return decimal(lr0 * drop**power)
 
         stem = (
@@ -326,18 +361,23 @@ def step_decay() -> Iterator[Question]:
             f"What learning rate is used during epoch {epoch}?"
         )
         q = numeric_question(
-            "calc-lr-step-decay", f"{lr0}|{drop}|{every}|{epoch}", stem,
+            "calc-lr-step-decay",
+            f"{lr0}|{drop}|{every}|{epoch}",
+            stem,
             (lr(steps), f"⌊{epoch}/{every}⌋ = {steps} drops: {lr0} × {drop}^{steps}."),
             [
                 (lr(steps + 1), "this counts one drop too many."),
                 (lr(steps - 1), "this counts one drop too few."),
-                (decimal(lr0 * drop * steps), "this multiplies by the number of drops instead of raising the factor "
-                 "to that power."),
+                (
+                    decimal(lr0 * drop * steps),
+                    "this multiplies by the number of drops instead of raising the factor to that power.",
+                ),
             ],
             f"Step decay: lr = lr0 × drop^⌊epoch / step⌋ = {lr0} × {drop}^⌊{epoch}/{every}⌋ = {lr0} × {drop}^{steps} "
             f"= {lr(steps)}.",
-            ["learning-rate-decay", "learning-rate"], TUNING,
-        )  # fmt: skip
+            ["learning-rate-decay", "learning-rate"],
+            TUNING,
+        )
         if q:
             yield q
 
@@ -352,22 +392,35 @@ def min_max_scaling() -> Iterator[Question]:
             f"normalization to the range [0, 1], what does the value {x} become? (Round to two decimal places.)"
         )
         q = numeric_question(
-            "calc-min-max-scaling", f"{low}|{high}|{x}", stem,
+            "calc-min-max-scaling",
+            f"{low}|{high}|{x}",
+            stem,
             (fmt((x - low) / (high - low)), f"({x} - {low}) / ({high} - {low})."),
             [
                 (fmt(x / high), "this divides by the maximum without subtracting the minimum."),
                 (fmt((x - low) / high), "the denominator is the range (max - min), not the maximum."),
-                (fmt((high - x) / (high - low)), "this measures the distance from the maximum, reversing the scale."),
+                (
+                    fmt((high - x) / (high - low)),
+                    "this measures the distance from the maximum, reversing the scale.",
+                ),
             ],
             f"Min-max normalization: x' = (x - min) / (max - min) = ({x} - {low}) / ({high} - {low}) = "
             f"{fmt((x - low) / (high - low))}. Use the training set's min and max for new data too.",
-            ["feature-scaling"], SCALING, 1,
-        )  # fmt: skip
+            ["feature-scaling"],
+            SCALING,
+            1,
+        )
         if q:
             yield q
 
 
 CALCULATION_TEMPLATES: list[Callable[[], Iterator[Question]]] = [
-    zscore, iqr_fences, regression_metric, classification_metric,
-    fixed_width_bins, quantile_bins, step_decay, min_max_scaling,
-]  # fmt: skip
+    zscore,
+    iqr_fences,
+    regression_metric,
+    classification_metric,
+    fixed_width_bins,
+    quantile_bins,
+    step_decay,
+    min_max_scaling,
+]

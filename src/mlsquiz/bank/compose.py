@@ -7,9 +7,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mlsquiz.bank.schema import KnowledgeEntry, Option, Question
+from mlsquiz.bank.schema import KnowledgeEntry, Option, OptionKey, Question
 
-KEYS = "ABCDEF"
+KEYS: tuple[OptionKey, ...] = ("A", "B", "C", "D", "E", "F")
 COUNT_WORDS = {2: "TWO", 3: "THREE"}
 
 

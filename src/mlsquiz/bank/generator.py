@@ -20,12 +20,25 @@ from mlsquiz.bank.schema import KnowledgeEntry, Question
 # Categories whose entries are close enough to stand in for each other as distractors when a category is
 # too small on its own.
 AREAS: dict[str, str] = {
-    "storage": "data", "database": "data", "analytics": "data", "etl": "data", "streaming": "data",
-    "orchestration": "data", "sagemaker-build": "sagemaker", "sagemaker-deploy": "sagemaker",
-    "sagemaker-algorithm": "algorithm", "model": "algorithm", "model-family": "algorithm",
-    "ai-service": "ai", "security": "security", "monitoring": "security", "networking": "security",
-    "compute": "compute", "container": "compute", "iot-edge": "compute",
-}  # fmt: skip
+    "storage": "data",
+    "database": "data",
+    "analytics": "data",
+    "etl": "data",
+    "streaming": "data",
+    "orchestration": "data",
+    "sagemaker-build": "sagemaker",
+    "sagemaker-deploy": "sagemaker",
+    "sagemaker-algorithm": "algorithm",
+    "model": "algorithm",
+    "model-family": "algorithm",
+    "ai-service": "ai",
+    "security": "security",
+    "monitoring": "security",
+    "networking": "security",
+    "compute": "compute",
+    "container": "compute",
+    "iot-edge": "compute",
+}
 
 # Umbrella entries cover their members: never offer one as the other's distractor.
 UMBRELLAS: dict[str, tuple[str, ...]] = {
@@ -44,10 +57,13 @@ UMBRELLAS: dict[str, tuple[str, ...]] = {
     "learning-rate": ("fixed-learning-rate", "learning-rate-decay", "adaptive-learning-rate"),
     "regression-metrics": ("mae", "mse", "rmse", "r-squared"),
     "deployment-strategies": (
-        "multi-az-deployment", "multi-region-deployment", "blue-green-deployment", "canary-deployment",
+        "multi-az-deployment",
+        "multi-region-deployment",
+        "blue-green-deployment",
+        "canary-deployment",
     ),
     "ensemble-models": ("random-forest", "xgboost"),
-}  # fmt: skip
+}
 
 NOUN = {"service": "AWS service", "concept": "technique or concept", "model": "model or algorithm"}
 
@@ -86,7 +102,10 @@ class Knowledge:
                 self._related.setdefault(other, set()).add(e.slug)
         for parent, members in UMBRELLAS.items():
             children = {
-                e.slug for e in self.entries for m in members if e.slug == m or (m.endswith("-") and e.slug.startswith(m))
+                e.slug
+                for e in self.entries
+                for m in members
+                if e.slug == m or (m.endswith("-") and e.slug.startswith(m))
             }
             for child in children:
                 self._related.setdefault(parent, set()).add(child)
@@ -104,9 +123,10 @@ class Knowledge:
         same = [o for o in self.entries if o.category == entry.category and ok(o)]
         area = AREAS.get(entry.category)
         near = [
-            o for o in self.entries
+            o
+            for o in self.entries
             if area and o.category != entry.category and AREAS.get(o.category) == area and ok(o)
-        ]  # fmt: skip
+        ]
         rng.shuffle(same)
         rng.shuffle(near)
         return same + near
@@ -120,10 +140,13 @@ class Knowledge:
         """Entries of another area, for statements that clearly do not belong to `entry`."""
         area = AREAS.get(entry.category, entry.category)
         return [
-            o for o in self.entries
-            if AREAS.get(o.category, o.category) != area and o.kind == entry.kind
-            and not self.related(entry.slug, o.slug) and o.slug not in UMBRELLAS
-        ]  # fmt: skip
+            o
+            for o in self.entries
+            if AREAS.get(o.category, o.category) != area
+            and o.kind == entry.kind
+            and not self.related(entry.slug, o.slug)
+            and o.slug not in UMBRELLAS
+        ]
 
 
 def sentence(text: str) -> str:
@@ -230,26 +253,38 @@ def _statements(
 
 def limitation(kb: Knowledge) -> Iterator[Question]:
     yield from _statements(
-        kb, "limitation", "a limitation", "cons", "pros",
+        kb,
+        "limitation",
+        "a limitation",
+        "cons",
+        "pros",
         "This is a documented limitation to weigh when choosing it.",
         "This is true, but it is an advantage, not a limitation.",
-    )  # fmt: skip
+    )
 
 
 def advantage(kb: Knowledge) -> Iterator[Question]:
     yield from _statements(
-        kb, "advantage", "an advantage", "pros", "cons",
+        kb,
+        "advantage",
+        "an advantage",
+        "pros",
+        "cons",
         "This is one of its advantages.",
         "This is true, but it is a limitation, not an advantage.",
-    )  # fmt: skip
+    )
 
 
 def pitfall(kb: Knowledge) -> Iterator[Question]:
     yield from _statements(
-        kb, "pitfall", "a pitfall or risk", "pitfalls", "pros",
+        kb,
+        "pitfall",
+        "a pitfall or risk",
+        "pitfalls",
+        "pros",
         "This is a known pitfall to guard against.",
         "This is true, but it is a strength, not a pitfall.",
-    )  # fmt: skip
+    )
 
 
 def situation_to_technique(kb: Knowledge) -> Iterator[Question]:
@@ -261,7 +296,9 @@ def situation_to_technique(kb: Knowledge) -> Iterator[Question]:
             if rivals is None or leaks(situation, entry):
                 continue
             noun = NOUN[entry.kind]
-            stem = f"A data scientist wants a {noun} to use when {situation.rstrip('.')}. Which one fits best?"
+            stem = (
+                f"A data scientist wants a {noun} to use when {situation.rstrip('.')}. Which one fits best?"
+            )
             choices = [Choice(entry.name, f"Correct. {about(entry)}", True)]
             choices += [Choice(r.name, f"Not the best fit here. {about(r)}", False) for r in rivals]
             explanation = f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry)}"
@@ -285,7 +322,9 @@ def two_uses(kb: Knowledge) -> Iterator[Question]:
         if len(wrong) < 3 or any(leaks(t, entry) for t in right):
             continue
         stem = f"Which TWO needs is **{entry.name}** designed to meet?"
-        choices = [Choice(cap(sentence(n)), f"Correct. This is a core use of {entry.name}.", True) for n in right]
+        choices = [
+            Choice(cap(sentence(n)), f"Correct. This is a core use of {entry.name}.", True) for n in right
+        ]
         choices += [
             Choice(cap(sentence(n)), f"Incorrect. This is a use of {o.name}, not of {entry.name}.", False)
             for n, o in wrong

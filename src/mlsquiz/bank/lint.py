@@ -62,7 +62,8 @@ class LintReport:
 
     def as_text(self) -> str:
         lines = [
-            f"{f.level}: {f.check}: " + (f"{f.question}: " if f.question else "") + f.message for f in self.findings
+            f"{f.level}: {f.check}: " + (f"{f.question}: " if f.question else "") + f.message
+            for f in self.findings
         ]
         for name, value in self.summary.items():
             lines.append(f"{name}: {value}")
@@ -88,7 +89,7 @@ def position_balance(questions: list[Question]) -> tuple[dict[str, int], float] 
     if len(questions) < 20:
         return None
     n_options = len(questions[0].options)
-    counts = Counter(k for q in questions for k in q.answer)
+    counts: Counter[str] = Counter(str(k) for q in questions for k in q.answer)
     keys = "ABCDEF"[:n_options]
     observed = [counts.get(k, 0) for k in keys]
     expected = sum(observed) / n_options
@@ -134,17 +135,27 @@ def lint_bank(bank: Bank) -> LintReport:
             counts, p = result
             summary[f"positions {source} {qtype} ({n_options} options)"] = f"{counts}, chi-square p = {p:.3f}"
             if p < POSITION_ALPHA:
-                add(Finding("error", "answer-positions",
-                            f"{source} {qtype} questions with {n_options} options: correct keys {counts} are "
-                            f"unbalanced (chi-square p = {p:.4f} < {POSITION_ALPHA})"))  # fmt: skip
+                add(
+                    Finding(
+                        "error",
+                        "answer-positions",
+                        f"{source} {qtype} questions with {n_options} options: correct keys {counts} are "
+                        f"unbalanced (chi-square p = {p:.4f} < {POSITION_ALPHA})",
+                    )
+                )
         hits, total = longest_rate(questions)
         if total:
             rate = hits / total
             summary[f"correct option longest ({source})"] = f"{hits}/{total} = {rate:.0%}"
             if rate > LONGEST_LIMIT:
-                add(Finding("error", "longest-option",
-                            f"{source}: the correct option is strictly the longest in {rate:.0%} of single-answer "
-                            f"questions (limit {LONGEST_LIMIT:.0%})"))  # fmt: skip
+                add(
+                    Finding(
+                        "error",
+                        "longest-option",
+                        f"{source}: the correct option is strictly the longest in {rate:.0%} of single-answer "
+                        f"questions (limit {LONGEST_LIMIT:.0%})",
+                    )
+                )
 
     hand = [q for q in bank.questions if q.source != "generated"]
     shingles = {q.id: _tokens(q.stem) for q in hand}
@@ -163,7 +174,9 @@ def _lint_question(q: Question, bank: Bank, add: object) -> None:
     for option in q.correct_options:
         text = option.text.strip().rstrip(".").lower()
         if len(text) >= 4 and text in stem:
-            add(Finding("error", "answer-in-stem", f"the stem contains the correct option {option.key}", q.id))
+            add(
+                Finding("error", "answer-in-stem", f"the stem contains the correct option {option.key}", q.id)
+            )
     for option in q.options:
         if ABOVE.search(option.text):
             add(Finding("error", "all-none-of-the-above", f"option {option.key} is '{option.text}'", q.id))
@@ -172,7 +185,11 @@ def _lint_question(q: Question, bank: Bank, add: object) -> None:
     if q.select != len(q.answer):
         add(Finding("error", "select", f"select is {q.select} but {len(q.answer)} answers are keyed", q.id))
     if q.type == "multiple" and f"select {COUNT_WORDS.get(q.select, q.select)}".lower() not in stem:
-        add(Finding("error", "select", f"a multiple-response stem must say 'Select {COUNT_WORDS[q.select]}'", q.id))
+        add(
+            Finding(
+                "error", "select", f"a multiple-response stem must say 'Select {COUNT_WORDS[q.select]}'", q.id
+            )
+        )
     for topic in q.topics:
         if topic not in bank.knowledge:
             add(Finding("error", "unknown-topic", f"topic '{topic}' is not a knowledge entry", q.id))

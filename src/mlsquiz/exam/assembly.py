@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
 
-
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -118,9 +117,13 @@ def freshest(
 
 
 def _pick(
-    singles: Sequence[Question], multiples: Sequence[Question], n: int, multiple_share: float,
-    rng: random.Random, last_seen: Mapping[str, datetime],
-) -> list[Question]:  # fmt: skip
+    singles: Sequence[Question],
+    multiples: Sequence[Question],
+    n: int,
+    multiple_share: float,
+    rng: random.Random,
+    last_seen: Mapping[str, datetime],
+) -> list[Question]:
     want_multiple = min(max(round(n * multiple_share + rng.random() - 0.5), 0), n)
     chosen = freshest(multiples, want_multiple, rng, last_seen)
     chosen += freshest(singles, n - len(chosen), rng, last_seen)

@@ -50,7 +50,12 @@ class ItemState:
 
     def graded(self) -> GradedItem:
         return GradedItem(
-            self.question.id, self.domain, self.task, self.answer, frozenset(self.question.answer), self.seconds
+            self.question.id,
+            self.domain,
+            self.task,
+            self.answer,
+            frozenset(self.question.answer),
+            self.seconds,
         )
 
 

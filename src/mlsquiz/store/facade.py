@@ -21,7 +21,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.bank.schema import Blueprint, Question
+from mlsquiz.bank.schema import Blueprint, Option, Question
 from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, SystemClock
 from mlsquiz.exam.scoring import Tally
@@ -114,11 +114,16 @@ class Store:
     def blueprints(self) -> list[BlueprintView]:
         return [
             BlueprintView(
-                id=b.id, name=b.name, questions=b.questions, duration_minutes=b.duration_minutes,
+                id=b.id,
+                name=b.name,
+                questions=b.questions,
+                duration_minutes=b.duration_minutes,
                 passing_score=b.passing_score,
                 domains=[TallyView(id=d.id, title=d.title, correct=0, total=0) for d in b.domains],
-                tasks=[TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks],
-            )  # fmt: skip
+                tasks=[
+                    TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks
+                ],
+            )
             for b in self.bank.blueprints.values()
         ]
 
@@ -147,7 +152,9 @@ class Store:
         return set(rows)
 
     def _answered_before(self) -> set[str]:
-        rows = self._session.exec(select(ItemRow.question_id).where(col(ItemRow.answered_at).is_not(None))).all()
+        rows = self._session.exec(
+            select(ItemRow.question_id).where(col(ItemRow.answered_at).is_not(None))
+        ).all()
         return set(rows)
 
     # -- starting attempts ---------------------------------------------------------------------------------------
@@ -171,9 +178,13 @@ class Store:
         blueprint = self.blueprint(drill.blueprint)
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         questions = choose(
-            self.bank, drill, seed=seed, seen=self._answered_before(), wrong=self._wrong_before(),
+            self.bank,
+            drill,
+            seed=seed,
+            seen=self._answered_before(),
+            wrong=self._wrong_before(),
             last_seen=self.last_seen(),
-        )  # fmt: skip
+        )
         if not questions:
             raise UserFacingError("no questions match these filters")
         items = [self._place(q, blueprint) for q in questions]
@@ -184,7 +195,9 @@ class Store:
         now = self.clock.now()
         return int(
             self._session.exec(
-                select(func.count()).select_from(CardRow).where(~col(CardRow.retired), col(CardRow.due) <= now)
+                select(func.count())
+                .select_from(CardRow)
+                .where(~col(CardRow.retired), col(CardRow.due) <= now)
             ).one()
         )
 
@@ -207,16 +220,27 @@ class Store:
         return q, task.split(".")[0], task
 
     def _create(
-        self, mode: Mode, blueprint: Blueprint, items: list[tuple[Question, str, str]], seed: int | None,
-        limit_seconds: int | None, title: str,
-    ) -> AttemptView:  # fmt: skip
+        self,
+        mode: Mode,
+        blueprint: Blueprint,
+        items: list[tuple[Question, str, str]],
+        seed: int | None,
+        limit_seconds: int | None,
+        title: str,
+    ) -> AttemptView:
         now = self.clock.now()
         rng = random.Random(f"{seed}:{now.isoformat()}")
         with self._tx() as s:
             row = AttemptRow(
-                mode=mode, blueprint=blueprint.id, status="in_progress", seed=seed, title=title, started_at=now,
-                limit_seconds=limit_seconds, passing_score=blueprint.passing_score,
-            )  # fmt: skip
+                mode=mode,
+                blueprint=blueprint.id,
+                status="in_progress",
+                seed=seed,
+                title=title,
+                started_at=now,
+                limit_seconds=limit_seconds,
+                passing_score=blueprint.passing_score,
+            )
             s.add(row)
             s.flush()
             assert row.id is not None
@@ -226,9 +250,14 @@ class Store:
                 rng.shuffle(order)
                 item_rows.append(
                     ItemRow(
-                        attempt_id=row.id, position=position, question_id=q.id, domain=domain, task=task,
-                        question_json=q.model_dump_json(), option_order="".join(order),
-                    )  # fmt: skip
+                        attempt_id=row.id,
+                        position=position,
+                        question_id=q.id,
+                        domain=domain,
+                        task=task,
+                        question_json=q.model_dump_json(),
+                        option_order="".join(order),
+                    )
                 )
             s.add_all(item_rows)
         state = self._load(row.id)
@@ -248,25 +277,40 @@ class Store:
         ).all()
         items = [
             ItemState(
-                position=r.position, question=Question.model_validate_json(r.question_json),
-                order=tuple(r.option_order), domain=r.domain, task=r.task, answer=frozenset(r.answer),
-                flagged=r.flagged, checked=r.checked, seconds=r.seconds,
-            )  # fmt: skip
+                position=r.position,
+                question=Question.model_validate_json(r.question_json),
+                order=tuple(r.option_order),
+                domain=r.domain,
+                task=r.task,
+                answer=frozenset(r.answer),
+                flagged=r.flagged,
+                checked=r.checked,
+                seconds=r.seconds,
+            )
             for r in item_rows
         ]
         state = AttemptState(
-            id=attempt_id, mode=row.mode, blueprint=row.blueprint,  # type: ignore[arg-type]
-            passing_score=row.passing_score, items=items, started_at=_utc(row.started_at) or row.started_at,
-            status=row.status, limit_seconds=row.limit_seconds,  # type: ignore[arg-type]
-            elapsed_seconds=row.elapsed_seconds, position=row.position, submitted_at=_utc(row.submitted_at),
-        )  # fmt: skip
+            id=attempt_id,
+            mode=row.mode,  # type: ignore[arg-type]
+            blueprint=row.blueprint,
+            passing_score=row.passing_score,
+            items=items,
+            started_at=_utc(row.started_at) or row.started_at,
+            status=row.status,  # type: ignore[arg-type]
+            limit_seconds=row.limit_seconds,
+            elapsed_seconds=row.elapsed_seconds,
+            position=row.position,
+            submitted_at=_utc(row.submitted_at),
+        )
         self._states[attempt_id] = state
         self._row_ids[attempt_id] = [r.id for r in item_rows if r.id is not None]
         return state
 
     def resumable(self) -> list[ResumableView]:
         rows = self._session.exec(
-            select(AttemptRow).where(AttemptRow.status == "in_progress").order_by(col(AttemptRow.started_at).desc())
+            select(AttemptRow)
+            .where(AttemptRow.status == "in_progress")
+            .order_by(col(AttemptRow.started_at).desc())
         ).all()
         out = []
         for row in rows:
@@ -274,10 +318,15 @@ class Store:
             state = self._load(row.id)
             out.append(
                 ResumableView(
-                    id=row.id, mode=row.mode, blueprint=row.blueprint, title=row.title,
-                    started_at=_utc(row.started_at) or row.started_at, answered=len(state.summary().answered),
-                    total=len(state.items), time_left=state.time_left(self.clock.now()),
-                )  # fmt: skip
+                    id=row.id,
+                    mode=row.mode,
+                    blueprint=row.blueprint,
+                    title=row.title,
+                    started_at=_utc(row.started_at) or row.started_at,
+                    answered=len(state.summary().answered),
+                    total=len(state.items),
+                    time_left=state.time_left(self.clock.now()),
+                )
             )
         return out
 
@@ -376,19 +425,29 @@ class Store:
     def _grade(self, state: AttemptState, items: list[ItemState]) -> None:
         """Record verdicts and rate review cards: a wrong answer creates or lapses a card."""
         now = self.clock.now()
-        median = median_time(list(self._session.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None)))))
+        median = median_time(
+            list(self._session.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None))))
+        )
         ids = self._row_ids[state.id]
         with self._tx() as s:
             for item in items:
-                s.execute(update(ItemRow).where(col(ItemRow.id) == ids[item.position - 1]).values(correct=item.correct))
+                s.execute(
+                    update(ItemRow)
+                    .where(col(ItemRow.id) == ids[item.position - 1])
+                    .values(correct=item.correct)
+                )
                 if not item.answer:
                     continue
                 card = s.get(CardRow, item.question.id)
                 if card is None and item.correct:
                     continue
-                update_ = review(card.card_json if card else None, rating_for(item.correct, item.seconds, median), now)
+                update_ = review(
+                    card.card_json if card else None, rating_for(item.correct, item.seconds, median), now
+                )
                 card_due = update_.due
-                if card is None:  # a new wrong answer is due for review at once, whatever its learning step says
+                if (
+                    card is None
+                ):  # a new wrong answer is due for review at once, whatever its learning step says
                     card = CardRow(question_id=item.question.id, card_json="", due=now, created_at=now)
                     card_due = now
                 card.card_json, card.due, card.retired = update_.card_json, card_due, update_.retired
@@ -406,16 +465,23 @@ class Store:
                 .values(elapsed_seconds=state.elapsed_seconds, position=state.position, status=state.status)
             )
             current = state.item(state.position)
-            s.execute(update(ItemRow).where(col(ItemRow.id) == ids[current.position - 1]).values(seconds=current.seconds))
+            s.execute(
+                update(ItemRow)
+                .where(col(ItemRow.id) == ids[current.position - 1])
+                .values(seconds=current.seconds)
+            )
             for position in positions or []:
                 item = state.item(position)
                 s.execute(
                     update(ItemRow)
                     .where(col(ItemRow.id) == ids[position - 1])
                     .values(
-                        answer="".join(sorted(item.answer)), flagged=item.flagged, checked=item.checked,
-                        seconds=item.seconds, answered_at=now if item.answer else None,
-                    )  # fmt: skip
+                        answer="".join(sorted(item.answer)),
+                        flagged=item.flagged,
+                        checked=item.checked,
+                        seconds=item.seconds,
+                        answered_at=now if item.answer else None,
+                    )
                 )
 
     # -- views -------------------------------------------------------------------------------------------------
@@ -423,11 +489,20 @@ class Store:
         summary = state.summary()
         now = self.clock.now()
         return AttemptStatusView(
-            id=state.id, mode=state.mode, blueprint=state.blueprint, title=self._title(state.id),
-            status=state.status, position=state.position, total=len(state.items),
-            answered=list(summary.answered), flagged=list(summary.flagged), unanswered=list(summary.unanswered),
-            time_left=state.time_left(now), elapsed=state.elapsed(now), auto_submitted=auto,
-        )  # fmt: skip
+            id=state.id,
+            mode=state.mode,
+            blueprint=state.blueprint,
+            title=self._title(state.id),
+            status=state.status,
+            position=state.position,
+            total=len(state.items),
+            answered=list(summary.answered),
+            flagged=list(summary.flagged),
+            unanswered=list(summary.unanswered),
+            time_left=state.time_left(now),
+            elapsed=state.elapsed(now),
+            auto_submitted=auto,
+        )
 
     def _title(self, attempt_id: int) -> str:
         row = self._session.get(AttemptRow, attempt_id)
@@ -436,22 +511,38 @@ class Store:
     def _item_view(self, state: AttemptState, item: ItemState) -> ItemView:
         q = item.question
         revealed = item.checked or state.status == "submitted"
-        by_key = {o.key: o for o in q.options}
+        by_key: dict[str, Option] = {o.key: o for o in q.options}
         options = [
             OptionView(
-                label="ABCDEF"[i], key=key, text=by_key[key].text, chosen=key in item.answer,
+                label="ABCDEF"[i],
+                key=key,
+                text=by_key[key].text,
+                chosen=key in item.answer,
                 explanation=by_key[key].explanation if revealed else None,
                 correct=(key in q.answer) if revealed else None,
-            )  # fmt: skip
+            )
             for i, key in enumerate(item.order)
         ]
         return ItemView(
-            position=item.position, question_id=q.id, type=q.type, select=q.select, stem=q.stem, options=options,
-            flagged=item.flagged, answered=bool(item.answer), revealed=revealed,
-            correct=item.correct if revealed else None, explanation=q.explanation if revealed else None,
-            domain=item.domain, task=item.task, topics=list(q.topics), source=q.source, difficulty=q.difficulty,
-            references=list(q.references), seconds=item.seconds,
-        )  # fmt: skip
+            position=item.position,
+            question_id=q.id,
+            type=q.type,
+            select=q.select,
+            stem=q.stem,
+            options=options,
+            flagged=item.flagged,
+            answered=bool(item.answer),
+            revealed=revealed,
+            correct=item.correct if revealed else None,
+            explanation=q.explanation if revealed else None,
+            domain=item.domain,
+            task=item.task,
+            topics=list(q.topics),
+            source=q.source,
+            difficulty=q.difficulty,
+            references=list(q.references),
+            seconds=item.seconds,
+        )
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         state = self._load(attempt_id)
@@ -466,12 +557,22 @@ class Store:
         domain_titles = {d.id: d.title for d in blueprint.domains} if blueprint else {}
         task_titles = {t.id: t.title for d in blueprint.domains for t in d.tasks} if blueprint else {}
         return ResultView(
-            attempt_id=state.id, mode=state.mode, blueprint=state.blueprint,
-            blueprint_name=blueprint.name if blueprint else state.blueprint, title=row.title,
-            status=state.status, started_at=state.started_at, submitted_at=state.submitted_at,
-            elapsed=state.elapsed(self.clock.now()), limit_seconds=state.limit_seconds,
-            correct=report.correct, total=report.total, answered=report.answered,
-            scaled_score=row.scaled_score, passed=row.passed, passing_score=state.passing_score,
+            attempt_id=state.id,
+            mode=state.mode,
+            blueprint=state.blueprint,
+            blueprint_name=blueprint.name if blueprint else state.blueprint,
+            title=row.title,
+            status=state.status,
+            started_at=state.started_at,
+            submitted_at=state.submitted_at,
+            elapsed=state.elapsed(self.clock.now()),
+            limit_seconds=state.limit_seconds,
+            correct=report.correct,
+            total=report.total,
+            answered=report.answered,
+            scaled_score=row.scaled_score,
+            passed=row.passed,
+            passing_score=state.passing_score,
             by_domain=[
                 TallyView(id=d, title=domain_titles.get(d, d), correct=t.correct, total=t.total)
                 for d, t in report.by_domain.items()
@@ -481,11 +582,15 @@ class Store:
                 for k, t in report.by_task.items()
             ],
             items=[self._item_view(state, i) for i in state.items],
-        )  # fmt: skip
+        )
 
     def history(self) -> list[HistoryEntry]:
-        rows = self._session.exec(select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())).all()
-        items = self._session.exec(select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)).all()
+        rows = self._session.exec(
+            select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+        ).all()
+        items = self._session.exec(
+            select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)
+        ).all()
         per: dict[int, list[tuple[str, str, bool | None]]] = defaultdict(list)
         for attempt_id, domain, answer, correct in items:
             per[attempt_id].append((domain, answer, correct))
@@ -500,12 +605,21 @@ class Store:
                 d["correct"] += bool(correct)
             out.append(
                 HistoryEntry(
-                    id=row.id, mode=row.mode, blueprint=row.blueprint, title=row.title, status=row.status,
-                    started_at=_utc(row.started_at) or row.started_at, submitted_at=_utc(row.submitted_at),
-                    questions=len(mine), answered=sum(bool(a) for _, a, _ in mine),
-                    correct=sum(bool(c) for _, _, c in mine), elapsed_seconds=round(row.elapsed_seconds),
-                    scaled_score=row.scaled_score, passed=row.passed, by_domain=dict(sorted(by_domain.items())),
-                )  # fmt: skip
+                    id=row.id,
+                    mode=row.mode,
+                    blueprint=row.blueprint,
+                    title=row.title,
+                    status=row.status,
+                    started_at=_utc(row.started_at) or row.started_at,
+                    submitted_at=_utc(row.submitted_at),
+                    questions=len(mine),
+                    answered=sum(bool(a) for _, a, _ in mine),
+                    correct=sum(bool(c) for _, _, c in mine),
+                    elapsed_seconds=round(row.elapsed_seconds),
+                    scaled_score=row.scaled_score,
+                    passed=row.passed,
+                    by_domain=dict(sorted(by_domain.items())),
+                )
             )
         return out
 
@@ -518,9 +632,12 @@ class Store:
                 continue
             points.append(
                 ProgressPoint(
-                    attempt_id=h.id, when=h.submitted_at or h.started_at, mode=h.mode, scaled_score=h.scaled_score,
+                    attempt_id=h.id,
+                    when=h.submitted_at or h.started_at,
+                    mode=h.mode,
+                    scaled_score=h.scaled_score,
                     by_domain={d: t["correct"] / t["total"] for d, t in h.by_domain.items() if t["total"]},
-                )  # fmt: skip
+                )
             )
         return points
 
@@ -545,25 +662,39 @@ class Store:
             tallies[domain] = tallies.get(domain, Tally()).add(correct)
         est = readiness_model.estimate(blueprint, tallies)
         return ReadinessView(
-            blueprint=est.blueprint, pass_probability=est.pass_probability, expected_score=est.expected_score,
-            score_low=est.score_low, score_high=est.score_high, passing_score=est.passing_score,
-            answers_used=est.answers_used, enough_data=est.enough_data,
+            blueprint=est.blueprint,
+            pass_probability=est.pass_probability,
+            expected_score=est.expected_score,
+            score_low=est.score_low,
+            score_high=est.score_high,
+            passing_score=est.passing_score,
+            answers_used=est.answers_used,
+            enough_data=est.enough_data,
             domains=[
                 DomainReadinessView(
-                    domain=d.domain, title=d.title, correct=d.correct, total=d.total, mean=d.mean, low=d.low,
+                    domain=d.domain,
+                    title=d.title,
+                    correct=d.correct,
+                    total=d.total,
+                    mean=d.mean,
+                    low=d.low,
                     high=d.high,
                 )
                 for d in est.domains
             ],
-        )  # fmt: skip
+        )
 
     def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
         blueprint = self.blueprint(blueprint_id)
         return DashboardView(
-            blueprint=blueprint.id, blueprint_name=blueprint.name, due_reviews=self.due_count(),
-            resumable=self.resumable(), recent=[h for h in self.history() if h.status == "submitted"][:8],
-            readiness=self.readiness(blueprint.id), bank_questions=len(self.bank.questions),
-        )  # fmt: skip
+            blueprint=blueprint.id,
+            blueprint_name=blueprint.name,
+            due_reviews=self.due_count(),
+            resumable=self.resumable(),
+            recent=[h for h in self.history() if h.status == "submitted"][:8],
+            readiness=self.readiness(blueprint.id),
+            bank_questions=len(self.bank.questions),
+        )
 
     def advance_clock_hint(self) -> timedelta:
         """How often a screen should call `tick` while an attempt is open."""

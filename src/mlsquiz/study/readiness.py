@@ -72,9 +72,15 @@ def estimate(blueprint: Blueprint, tallies: Mapping[str, Tally], seed: int = 0) 
         values = sorted(draws[domain.id])
         domains.append(
             DomainReadiness(
-                domain.id, domain.title, domain.weight, tally.correct, tally.total,
-                (1 + tally.correct) / (2 + tally.total), _percentile(values, 0.1), _percentile(values, 0.9),
-            )  # fmt: skip
+                domain.id,
+                domain.title,
+                domain.weight,
+                tally.correct,
+                tally.total,
+                (1 + tally.correct) / (2 + tally.total),
+                _percentile(values, 0.1),
+                _percentile(values, 0.9),
+            )
         )
     used = sum(t.total for t in tallies.values())
     return Readiness(

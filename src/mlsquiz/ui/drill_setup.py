@@ -191,12 +191,15 @@ class DrillSetupScreen(QWidget):
             item.setCheckState(Qt.CheckState.Checked if t.id in was else Qt.CheckState.Unchecked)
             self.tasks.addItem(item)
         self.tasks.blockSignals(False)
-        self.changed()
+        self._update()
 
     def changed(self) -> None:
         if self.sender() in self.domains:
             self._fill_tasks()
-            return
+        else:
+            self._update()
+
+    def _update(self) -> None:
         picked = len(_checked(self.topics))
         self.topics_chosen.setText(f"{picked} chosen" if picked else "any topic")
         self.debounce.start()

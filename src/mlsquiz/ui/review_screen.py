@@ -124,6 +124,9 @@ class ReviewScreen(QWidget):
         if ids:
             self.drill_requested.emit(ids)
 
+    def blueprint(self) -> str | None:
+        return self.result.blueprint if self.result is not None else None
+
     def focus_first(self) -> None:
         self.list.setFocus()
 

@@ -133,6 +133,8 @@ QLabel[role="verdict"][tone="warning"] {{ background: {c.warning_soft}; color: {
 QLabel[tone="success"] {{ color: {c.success}; }}
 QLabel[tone="danger"] {{ color: {c.danger}; }}
 QLabel[tone="warning"] {{ color: {c.warning}; }}
+QLabel[onaccent="true"] {{ color: {c.on_primary}; }}
+QLabel[onaccent="true"][role="kbd"] {{ background: transparent; border-color: {c.on_primary}; }}
 QLabel#Timer {{ font-size: {pt(1.25)}pt; font-weight: 700; padding: 4px 14px; border-radius: {px(0.8)}px;
     background: {c.surface_alt}; border: 1px solid {c.border}; }}
 QLabel#Timer[urgency="amber"] {{ background: {c.warning_soft}; color: {c.warning}; border-color: {c.warning}; }}

@@ -1,0 +1,304 @@
+"""The app's state machine: which screen shows what, and the store calls behind every navigation.
+
+Screens report what the user did; this controller asks the store and hands the views to the screen of the new
+state. Slow work (loading the bank, the dashboard's readiness estimate) runs on the thread pool; while it runs
+the GUI thread keeps away from the store, and whatever the user asked for meanwhile runs when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.exam.attempt import AttemptError, Clock
+from mlsquiz.settings import Settings
+from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.facade import Store
+from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
+from mlsquiz.study.drills import DrillFilter
+from mlsquiz.ui import state as st
+from mlsquiz.ui.attempt_controller import AttemptController, DrillController, ExamController
+from mlsquiz.ui.loader import TaskSignals, run_in_pool
+from mlsquiz.ui.screens import Screens
+
+
+class AppController(QObject):
+    ready = Signal()  # the store is open and the first dashboard is shown
+    load_failed = Signal(str)
+    state_changed = Signal(object)
+    dashboard_shown = Signal()
+
+    def __init__(self, screens: Screens, data_dir: Path, bank_loader: Callable[[], Bank],
+                 clock: Clock | None, notify: Callable[[str, str], None]) -> None:  # fmt: skip
+        super().__init__()
+        self.s = screens
+        self.data_dir = data_dir
+        self.bank_loader = bank_loader
+        self.clock = clock
+        self.notify = notify
+        self.store: Store | None = None
+        self.blueprints: list[BlueprintView] = []
+        self.blueprint_id: str | None = None
+        self.state: st.State = st.Loading()
+        self.trail: list[st.State] = []
+        self.attempt: AttemptController | None = None
+        self._task: TaskSignals | None = None
+        self._queued: list[Callable[[], None]] = []
+        self.closed = False
+        self._wire()
+
+    def _wire(self) -> None:
+        s, g = self.s, self._guard
+        s.dashboard.exam_requested.connect(g(self.start_exam))
+        s.dashboard.drill_requested.connect(g(lambda: self.go(st.DrillSetup())))
+        s.dashboard.review_requested.connect(g(self.start_review))
+        s.dashboard.history_requested.connect(g(lambda: self.go(st.History())))
+        s.dashboard.settings_requested.connect(g(lambda: self.go(st.SettingsPage())))
+        s.dashboard.resume_requested.connect(g(self.resume))
+        s.dashboard.attempt_requested.connect(g(lambda i: self.go(st.Results(i))))
+        s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
+        s.setup.filter_changed.connect(g(self._count))
+        s.setup.start_requested.connect(g(self.start_drill))
+        s.setup.back_requested.connect(g(self.back))
+        s.results.review_requested.connect(g(lambda i: self.go(st.Review(i))))
+        s.results.drill_wrong_requested.connect(g(self._drill_wrong))
+        s.results.home_requested.connect(g(lambda: self.go(st.Home())))
+        s.review.drill_requested.connect(g(lambda ids: self._drill_these(ids, s.review.blueprint())))
+        s.review.back_requested.connect(g(self.back))
+        s.history.open_requested.connect(g(lambda i: self.go(st.Review(i))))
+        s.history.back_requested.connect(g(self.back))
+        s.settings.back_requested.connect(g(self.back))
+
+    def _guard(self, action: Callable[..., None]) -> Callable[..., None]:
+        """Run a user action now, or after the running worker; a refusal from the core becomes a message."""
+
+        def run(*args: Any) -> None:
+            if self._task is not None or self.store is None:
+                self._queued.append(lambda: run(*args))
+                return
+            try:
+                action(*args)
+            except (UserFacingError, AttemptError) as exc:
+                self.notify(str(exc), "error")
+
+        return run
+
+    # -- start-up and the dashboard -------------------------------------------------------------------------
+    def start(self) -> None:
+        self.go(st.Loading())
+        loader, folder, clock = self.bank_loader, self.data_dir, self.clock
+
+        def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
+            store = Store.open(folder, loader(), clock)
+            return store, store.dashboard(), store.blueprints()
+
+        self._task = run_in_pool(work, self._loaded, self._failed_to_load)
+
+    def _loaded(self, value: object) -> None:
+        self._task = None
+        assert isinstance(value, tuple)
+        if self.closed:  # the window closed while the bank was loading
+            value[0].close()
+            return
+        self.store, view, self.blueprints = value
+        self._show_dashboard(view)
+        self.ready.emit()
+
+    def _failed_to_load(self, message: str) -> None:
+        self._task = None
+        self.s.loading.show_error(message)
+        self.load_failed.emit(message)
+
+    def refresh_dashboard(self) -> None:
+        store, bid = self.store, self.blueprint_id
+        if store is None or self._task is not None:
+            return
+        self.s.dashboard.set_busy(True)
+        self._task = run_in_pool(lambda: store.dashboard(bid), self._refreshed, self._refresh_failed)
+
+    def _refreshed(self, value: object) -> None:
+        self._task = None
+        self.s.dashboard.set_busy(False)
+        assert isinstance(value, DashboardView)
+        if isinstance(self.state, st.Home):
+            self._show_dashboard(value)
+        self._run_queued()
+
+    def _refresh_failed(self, message: str) -> None:
+        self._task = None
+        self.s.dashboard.set_busy(False)
+        self.notify(f"Could not update the dashboard: {message}", "error")
+        self._run_queued()
+
+    def _run_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        for action in queued:
+            action()
+
+    def _show_dashboard(self, view: DashboardView) -> None:
+        self.blueprint_id = view.blueprint
+        self.s.dashboard.show_dashboard(view, self.blueprints)
+        if not isinstance(self.state, st.Home):
+            self._switch(st.Home())
+        self.dashboard_shown.emit()
+
+    def choose_blueprint(self, blueprint_id: str) -> None:
+        self.blueprint_id = blueprint_id
+        self.refresh_dashboard()
+
+    # -- navigation ------------------------------------------------------------------------------------------
+    def go(self, state: st.State) -> None:
+        """Show `state`. Attempts and results replace the screen they came from; other screens stack on it."""
+        if isinstance(state, st.Home | st.Loading):
+            self.trail = []
+        elif isinstance(state, st.Exam | st.Drill):
+            self.trail = [st.Home()]
+        elif not isinstance(self.state, st.Exam | st.Drill | st.Loading):
+            self.trail.append(self.state)
+        self._switch(state)
+        if isinstance(state, st.Home):
+            self.refresh_dashboard()
+
+    def back(self) -> None:
+        previous = self.trail.pop() if self.trail else st.Home()
+        self._switch(previous)
+        if isinstance(previous, st.Home):
+            self.trail = []
+            self.refresh_dashboard()
+
+    def _switch(self, state: st.State) -> None:
+        self.state = state
+        store, s = self.store, self.s
+        if isinstance(state, st.Loading):
+            s.show(s.loading)
+        elif isinstance(state, st.Home):
+            s.show(s.dashboard)
+        elif isinstance(state, st.Exam):
+            s.show(s.exam)
+        elif isinstance(state, st.Drill):
+            s.show(s.drill)
+        elif store is None:
+            return
+        elif isinstance(state, st.DrillSetup):
+            s.setup.show_options(self.blueprints, store.blueprint(self.blueprint_id).id, store.topics(),
+                                 store.settings().drill_length)  # fmt: skip
+            s.setup.show_count(store.drill_pool_size(s.setup.drill_filter()))
+            s.show(s.setup)
+        elif isinstance(state, st.Results):
+            s.results.show_result(store.result(state.attempt_id))
+            s.show(s.results)
+        elif isinstance(state, st.Review):
+            result = store.result(state.attempt_id)
+            s.review.show_result(result, self._domain_titles(result.blueprint))
+            s.show(s.review)
+        elif isinstance(state, st.History):
+            s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
+            s.show(s.history)
+        elif isinstance(state, st.SettingsPage):
+            s.settings.show_settings(store.settings(), self.blueprints)
+            s.show(s.settings)
+        self.state_changed.emit(state)
+
+    def rerender(self) -> None:
+        """Draw the current screen again (after a theme change: charts and Markdown take the new colours)."""
+        if isinstance(self.state, st.Exam | st.Drill):
+            (self.s.exam if isinstance(self.state, st.Exam) else self.s.drill).restyle()
+        elif isinstance(self.state, st.Results | st.History | st.Review):
+            self._switch(self.state)
+        self.s.dashboard.update()
+
+    def _domain_titles(self, blueprint_id: str) -> dict[str, str]:
+        bp = next((b for b in self.blueprints if b.id == blueprint_id), None)
+        return {d.id: d.title for d in bp.domains} if bp else {}
+
+    # -- attempts --------------------------------------------------------------------------------------------
+    def start_exam(self) -> None:
+        assert self.store is not None
+        self.open_attempt(self.store.start_exam(self.blueprint_id))
+
+    def start_review(self) -> None:
+        assert self.store is not None
+        self.open_attempt(self.store.start_review(blueprint_id=self.blueprint_id))
+
+    def start_drill(self, drill: DrillFilter) -> None:
+        assert self.store is not None
+        self.open_attempt(self.store.start_drill(drill))
+
+    def resume(self, attempt_id: int) -> None:
+        assert self.store is not None
+        view = self.store.resume(attempt_id)
+        if view.status.status != "in_progress":
+            self.notify("The exam's time ran out while you were away; it has been submitted.", "info")
+            self.go(st.Results(attempt_id))
+            return
+        self.open_attempt(view)
+
+    def open_attempt(self, view: AttemptView) -> None:
+        assert self.store is not None
+        self.close_attempt()
+        controller: AttemptController
+        if view.status.mode == "exam":
+            controller = ExamController(self.store, self.s.exam, view)
+            self.go(st.Exam(view.status.id))
+        else:
+            controller = DrillController(self.store, self.s.drill, view)
+            self.go(st.Drill(view.status.id))
+        controller.finished.connect(self._attempt_finished)
+        controller.left.connect(self._attempt_left)
+        self.attempt = controller
+
+    def _attempt_finished(self, attempt_id: int) -> None:
+        self.attempt = None
+        self.trail = [st.Home()]
+        self._switch(st.Results(attempt_id))
+
+    def _attempt_left(self, _attempt_id: int) -> None:
+        self.attempt = None
+        self.go(st.Home())
+
+    def close_attempt(self) -> None:
+        """Pause the open attempt, if any (leaving it for another, or closing the window)."""
+        if self.attempt is not None:
+            self.attempt.shutdown()
+            self.attempt.deleteLater()
+            self.attempt = None
+
+    def _count(self, drill: DrillFilter) -> None:
+        assert self.store is not None
+        self.s.setup.show_count(self.store.drill_pool_size(drill))
+
+    def _drill_wrong(self, attempt_id: int) -> None:
+        assert self.store is not None
+        blueprint = self.s.results.result.blueprint if self.s.results.result else None
+        self._drill_these(self.store.question_ids_of(attempt_id, "wrong"), blueprint)
+
+    def _drill_these(self, ids: list[str], blueprint: str | None) -> None:
+        if ids:
+            bid = blueprint or self.blueprint_id or "mls-c01"
+            self.start_drill(DrillFilter(blueprint=bid, question_ids=ids, length=len(ids)))
+
+    # -- settings and shutting down ----------------------------------------------------------------------------
+    def save_settings(self, settings: Settings) -> Settings:
+        assert self.store is not None
+        return self.store.save_settings(settings)
+
+    def settings(self) -> Settings | None:
+        return self.store.settings() if self.store is not None else None
+
+    def shutdown(self, geometry: str | None) -> None:
+        """Wait for the worker, pause the open attempt, remember the window, close the store."""
+        from PySide6.QtCore import QThreadPool
+
+        self.closed = True
+        QThreadPool.globalInstance().waitForDone()
+        self.close_attempt()
+        if self.store is not None:
+            if geometry is not None:
+                current = self.store.settings()
+                self.store.save_settings(current.model_copy(update={"window_geometry": geometry}))
+            self.store.close()
+            self.store = None

@@ -1,0 +1,228 @@
+"""Home: choose the exam, start a mock exam, a drill or a review, resume, and see how ready you are.
+
+Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ctrl+H history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from mlsquiz.store.views import BlueprintView, DashboardView
+from mlsquiz.ui.charts import pass_percent
+from mlsquiz.ui.readiness_bar import DomainReadinessRow
+from mlsquiz.ui.widgets import (
+    button,
+    card,
+    clear_layout,
+    duration,
+    hbox,
+    label,
+    screen_widget,
+    scroll,
+    set_prop,
+    shortcut,
+    vbox,
+)
+
+RETIRED_NOTE = (
+    "AWS retired MLS-C01 on 31 March 2026; MLA-C01 (Machine Learning Engineer – Associate) continues it. "
+    "The bank serves both."
+)
+
+
+class ActionButton(QPushButton):
+    """A large dashboard button: a title, a line of detail and its shortcut."""
+
+    def __init__(self, title: str, keys: str, name: str, *, accent: bool = False) -> None:
+        super().__init__()
+        self.setProperty("variant", "action")
+        self.setProperty("accent", accent)
+        self.setAccessibleName(name)
+        self.setToolTip(keys)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+        self.title = label(title, role="h3")
+        self.detail = label(role="small")
+        self.keys = label(keys, role="kbd")
+        for w in (self.title, self.detail, self.keys):
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            w.setProperty("onaccent", accent)
+        layout = hbox(vbox(self.title, self.detail, spacing=2), None, self.keys, margins=14)
+        self.setLayout(layout)
+        self.setMinimumHeight(layout.sizeHint().height() + 4)
+
+    def set_detail(self, text: str) -> None:
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
+        self.setMinimumHeight(self.layout().sizeHint().height() + 4)
+
+
+class DashboardScreen(QWidget):
+    blueprint_changed = Signal(str)
+    exam_requested = Signal()
+    drill_requested = Signal()
+    review_requested = Signal()
+    history_requested = Signal()
+    settings_requested = Signal()
+    resume_requested = Signal(int)
+    attempt_requested = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        screen_widget(self, "Dashboard")
+        self.view: DashboardView | None = None
+        self.blueprint = QComboBox()
+        self.blueprint.setAccessibleName("Exam blueprint")
+        self.blueprint.setMinimumWidth(300)
+        self.blueprint.currentIndexChanged.connect(self._blueprint_picked)
+        self.settings = button("⚙  Settings", "Settings")
+        self.settings.clicked.connect(self.settings_requested)
+        self.busy = label("", role="small")
+        brand = vbox(label("mlsquiz", role="brand"), label("AWS Machine Learning practice exams", role="small"),
+                     spacing=0)  # fmt: skip
+        bar = card(hbox(brand, None, self.busy, label("Exam", role="muted"), self.blueprint, self.settings,
+                        margins=14, spacing=12), "bar")  # fmt: skip
+
+        self.exam = ActionButton("Start mock exam", "Ctrl+E", "Start mock exam", accent=True)
+        self.drill = ActionButton("Drill", "Ctrl+D", "Drill by domain, task or topic")
+        self.drill.set_detail("Pick domains, task statements or topics; instant feedback")
+        self.review = ActionButton("Review due wrong answers", "Ctrl+R", "Review due wrong answers")
+        self.history = ActionButton("History", "Ctrl+H", "History")
+        self.history.set_detail("Every attempt, scores over time")
+        for btn, signal in ((self.exam, self.exam_requested), (self.drill, self.drill_requested),
+                            (self.review, self.review_requested), (self.history, self.history_requested)):  # fmt: skip
+            btn.clicked.connect(signal)
+        note = card(vbox(label(RETIRED_NOTE, role="small", wrap=True), margins=10), "note")
+        note.setAccessibleName("Note on MLS-C01")
+        actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
+                            margins=18, spacing=10))  # fmt: skip
+        self.resume_box = QVBoxLayout()
+        self.resume_box.setSpacing(8)
+        self.resume_card = card(vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18,
+                                     spacing=10))  # fmt: skip
+        left = vbox(self.resume_card, actions, spacing=16)
+        left.addStretch(1)
+
+        self.readiness_title = label(role="h2")
+        self.chance = label(role="big")
+        self.chance.setAccessibleName("Estimated chance of passing")
+        self.chance_label = label(role="muted", wrap=True)
+        self.estimate_note = label(role="small", wrap=True)
+        self.domain_rows = QVBoxLayout()
+        self.domain_rows.setSpacing(12)
+        readiness = card(vbox(self.readiness_title, hbox(self.chance, self.chance_label, spacing=14),
+                              self.estimate_note, self.domain_rows, margins=18, spacing=10))  # fmt: skip
+        readiness.setAccessibleName("Readiness")
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Last scores")
+        self.recent.itemActivated.connect(
+            lambda item: self.attempt_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.recent_empty = label("No finished attempts yet.", role="muted")
+        recent = card(vbox(label("Last scores", role="h2"), self.recent_empty, self.recent, margins=18, spacing=8))
+        right = vbox(readiness, recent, spacing=16)
+        right.addStretch(1)
+
+        content = QWidget()
+        body = hbox(left, right, margins=20, spacing=16)
+        body.setStretch(0, 5)
+        body.setStretch(1, 6)
+        content.setLayout(body)
+        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        shortcut(self, ["Ctrl+E"], self._exam_key)
+        shortcut(self, ["Ctrl+D"], self.drill_requested.emit)
+        shortcut(self, ["Ctrl+R"], self._review_key)
+        shortcut(self, ["Ctrl+H"], self.history_requested.emit)
+
+    def _exam_key(self) -> None:
+        if self.exam.isEnabled():
+            self.exam_requested.emit()
+
+    def _review_key(self) -> None:
+        if self.review.isEnabled():
+            self.review_requested.emit()
+
+    def _blueprint_picked(self) -> None:
+        bid = self.blueprint.currentData()
+        if bid and (self.view is None or bid != self.view.blueprint):
+            self.blueprint_changed.emit(str(bid))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setText("Updating…" if busy else "")
+
+    def show_dashboard(self, view: DashboardView, blueprints: list[BlueprintView]) -> None:
+        self.view = view
+        bp = next((b for b in blueprints if b.id == view.blueprint), None)
+        self.blueprint.blockSignals(True)
+        self.blueprint.clear()
+        for b in blueprints:
+            self.blueprint.addItem(b.name, b.id)
+        self.blueprint.setCurrentIndex(max(self.blueprint.findData(view.blueprint), 0))
+        self.blueprint.blockSignals(False)
+        if bp is not None:
+            self.exam.set_detail(f"{bp.questions} questions · {bp.duration_minutes} minutes · pass mark "
+                                 f"{bp.passing_score}")  # fmt: skip
+        self.exam.setEnabled(view.bank_questions > 0)
+        due = view.due_reviews
+        self.review.title.setText(f"Review due wrong answers ({due})")
+        self.review.setAccessibleName(f"Review due wrong answers, {due} due")
+        self.review.set_detail("Spaced repetition of questions you got wrong" if due else "Nothing due right now")
+        self.review.setEnabled(due > 0)
+        self._show_resumable(view)
+        self._show_readiness(view, bp)
+        self._show_recent(view)
+
+    def _show_resumable(self, view: DashboardView) -> None:
+        clear_layout(self.resume_box)
+        for r in view.resumable[:4]:
+            left = f" · {duration(r.time_left)} left" if r.time_left is not None else ""
+            text = vbox(label(r.title, role="h3"), label(f"{r.answered} of {r.total} answered{left}", role="small"),
+                        spacing=2)  # fmt: skip
+            resume = button("Resume", f"Resume {r.title}", variant="primary")
+            resume.clicked.connect(lambda _=False, i=r.id: self.resume_requested.emit(i))
+            row = QWidget()
+            row.setLayout(hbox(text, None, resume))
+            self.resume_box.addWidget(row)
+        self.resume_card.setVisible(bool(view.resumable))
+
+    def _show_readiness(self, view: DashboardView, bp: BlueprintView | None) -> None:
+        r = view.readiness
+        self.readiness_title.setText(f"Readiness · {r.blueprint.upper()}")
+        if r.enough_data:
+            self.chance.setText(f"{round(r.pass_probability * 100)}%")
+            self.chance_label.setText(f"estimated chance of passing\nlikely score {r.score_low}–{r.score_high} "
+                                      f"(pass mark {r.passing_score})")  # fmt: skip
+            self.estimate_note.setText(f"An estimate from your first answers to {r.answers_used} questions, "
+                                       "not a prediction of AWS's scoring.")  # fmt: skip
+        else:
+            self.chance.setText("—")
+            self.chance_label.setText("Not enough data yet")
+            self.estimate_note.setText(f"The estimate needs about 40 first answers; you have {r.answers_used}. "
+                                       "Take a mock exam or a few drills.")  # fmt: skip
+        set_prop(self.chance, "tone", "" if not r.enough_data else "success" if r.pass_probability >= 0.5 else
+                 "danger")  # fmt: skip
+        clear_layout(self.domain_rows)
+        level = pass_percent(r.passing_score) / 100
+        for d in r.domains:
+            row = DomainReadinessRow()
+            row.show_domain(d, level, r.enough_data)
+            self.domain_rows.addWidget(row)
+
+    def _show_recent(self, view: DashboardView) -> None:
+        self.recent.clear()
+        for h in view.recent:
+            when = (h.submitted_at or h.started_at).astimezone().strftime("%d %b %H:%M")
+            if h.scaled_score is not None:
+                what = f"{h.scaled_score}  {'Pass' if h.passed else 'Fail'}"
+            else:
+                what = f"{h.correct}/{h.questions} correct"
+            item = QListWidgetItem(f"{what}  ·  {h.mode.capitalize()} {h.blueprint.upper()}  ·  {when}")
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            self.recent.addItem(item)
+        self.recent.setVisible(bool(view.recent))
+        self.recent_empty.setVisible(not view.recent)
+        self.recent.setFixedHeight(min(len(view.recent), 6) * 34 + 8)
+
+    def focus_first(self) -> None:
+        self.exam.setFocus() if self.exam.isEnabled() else self.drill.setFocus()
