@@ -85,6 +85,27 @@ def _name_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
+GENERIC_WORDS = frozenset(
+    """amazon aws sagemaker service services model models data learning machine mode input training inference
+    endpoint endpoints feature features algorithm regression analysis error rate store based instances instance
+    deployment strategies strategy metrics metric handling creation function functions with from into for the
+    and managed apache time series cloud real""".split()
+)
+
+
+def name_words(entry: KnowledgeEntry) -> set[str]:
+    """The distinctive words of an entry's names ("blue", "green" for "Blue/green deployment")."""
+    words: set[str] = set()
+    for name in (entry.name, *entry.aliases):
+        words |= {w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) >= 4 and w not in GENERIC_WORDS}
+    return words
+
+
+def gives_away(text: str, entry: KnowledgeEntry) -> bool:
+    """Stricter than `leaks`, for stems whose answer is the entry: no distinctive word of its name either."""
+    return leaks(text, entry) or bool(name_words(entry) & set(re.findall(r"[a-z0-9]+", text.lower())))
+
+
 def leaks(text: str, entry: KnowledgeEntry) -> bool:
     """Whether `text` names the entry (its name, an alias, or either without the Amazon/AWS prefix)."""
     return _name_pattern(entry.name, tuple(entry.aliases)).search(text.lower()) is not None
@@ -176,7 +197,7 @@ def need_to_entry(kb: Knowledge) -> Iterator[Question]:
         for need in entry.use_for:
             qid = f"gen.service-for-use.{entry.slug}.{short_hash(need)}"
             rivals = kb.rivals(entry, seeded(qid), 3)
-            if rivals is None or leaks(need, entry):
+            if rivals is None or gives_away(need, entry):
                 continue
             noun = NOUN[entry.kind]
             stem = f"A machine learning team needs to {need.rstrip('.')}. Which {noun} best meets this need?"
@@ -192,7 +213,7 @@ def describe(kb: Knowledge) -> Iterator[Question]:
         text = entry.definition or entry.summary
         qid = f"gen.name-from-description.{entry.slug}"
         rivals = kb.rivals(entry, seeded(qid), 3)
-        if rivals is None or leaks(text, entry):
+        if rivals is None or gives_away(text, entry):
             continue
         noun = NOUN[entry.kind]
         stem = f"Which {noun} does this description fit?\n\n> {sentence(text)}"
@@ -208,7 +229,7 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
     for entry in kb.entries:
         for contrast in entry.instead_of:
             other = kb.by_slug.get(contrast.other)
-            if other is None or other.kind != entry.kind or leaks(contrast.when, entry):
+            if other is None or other.kind != entry.kind or gives_away(contrast.when, entry):
                 continue
             qid = f"gen.choose-over.{entry.slug}.{other.slug}"
             rng = seeded(qid)
@@ -293,7 +314,7 @@ def situation_to_technique(kb: Knowledge) -> Iterator[Question]:
         for situation in entry.when_to_use:
             qid = f"gen.technique-for-situation.{entry.slug}.{short_hash(situation)}"
             rivals = kb.rivals(entry, seeded(qid), 3)
-            if rivals is None or leaks(situation, entry):
+            if rivals is None or gives_away(situation, entry):
                 continue
             noun = NOUN[entry.kind]
             stem = (

@@ -174,33 +174,33 @@ class AppController(QObject):
         self.state = state
         store, s = self.store, self.s
         if isinstance(state, st.Loading):
-            s.show(s.loading)
+            s.bring(s.loading)
         elif isinstance(state, st.Home):
-            s.show(s.dashboard)
+            s.bring(s.dashboard)
         elif isinstance(state, st.Exam):
-            s.show(s.exam)
+            s.bring(s.exam)
         elif isinstance(state, st.Drill):
-            s.show(s.drill)
+            s.bring(s.drill)
         elif store is None:
             return
         elif isinstance(state, st.DrillSetup):
             s.setup.show_options(self.blueprints, store.blueprint(self.blueprint_id).id, store.topics(),
                                  store.settings().drill_length)  # fmt: skip
             s.setup.show_count(store.drill_pool_size(s.setup.drill_filter()))
-            s.show(s.setup)
+            s.bring(s.setup)
         elif isinstance(state, st.Results):
             s.results.show_result(store.result(state.attempt_id))
-            s.show(s.results)
+            s.bring(s.results)
         elif isinstance(state, st.Review):
             result = store.result(state.attempt_id)
             s.review.show_result(result, self._domain_titles(result.blueprint))
-            s.show(s.review)
+            s.bring(s.review)
         elif isinstance(state, st.History):
             s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
-            s.show(s.history)
+            s.bring(s.history)
         elif isinstance(state, st.SettingsPage):
             s.settings.show_settings(store.settings(), self.blueprints)
-            s.show(s.settings)
+            s.bring(s.settings)
         self.state_changed.emit(state)
 
     def rerender(self) -> None:

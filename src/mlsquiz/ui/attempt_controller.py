@@ -51,7 +51,7 @@ class AttemptController(QObject):
             change = action()
         except (AttemptError, UserFacingError) as exc:
             self.screen.show_hint(str(exc), "danger")
-            self.screen.render()
+            self.screen.redraw()
             return None
         self.apply(change)
         return change

@@ -7,6 +7,8 @@ controller asks the store and hands back the `Change`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -34,7 +36,7 @@ class AttemptScreen(QWidget):
         self.hint = label(role="small", wrap=True)
         self.hint.setAccessibleName("Hint")
         for i in range(6):
-            shortcut(self, [str(i + 1), OPTION_KEYS[i]], lambda i=i: self._choose(i))
+            shortcut(self, [str(i + 1), OPTION_KEYS[i]], self._chooser(i))
         shortcut(self, ["N", "Right"], self.go_next)
         shortcut(self, ["P", "Left"], self.go_previous)
         shortcut(self, ["M"], self.toggle_flag)
@@ -47,7 +49,7 @@ class AttemptScreen(QWidget):
         self.question.item = None
         self.status = view.status
         self.show_hint("")
-        self.render()
+        self.redraw()
 
     def apply_change(self, change: Change) -> None:
         if change.item is not None:
@@ -56,7 +58,7 @@ class AttemptScreen(QWidget):
         self.status = change.status
         if moved:
             self.show_hint("")
-        self.render()
+        self.redraw()
 
     def show_status(self, status: AttemptStatusView) -> None:
         """A status alone (the timer's tick): refresh the status line without redrawing the question."""
@@ -73,7 +75,7 @@ class AttemptScreen(QWidget):
             return None
         return self.items.get(self.status.position)
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         item = self.current()
         if item is not None and self.status is not None:
             self.question.show_item(item, self.status.total, task_title=self.task_titles.get(item.task, ""))
@@ -85,6 +87,9 @@ class AttemptScreen(QWidget):
     # -- keys and clicks ----------------------------------------------------------------------------------------
     def keys_active(self) -> bool:
         return self.status is not None and self.status.status == "in_progress"
+
+    def _chooser(self, index: int) -> Callable[[], None]:
+        return lambda: self._choose(index)
 
     def _choose(self, index: int) -> None:
         if not self.keys_active():

@@ -5,7 +5,7 @@ Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ct
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import BlueprintView, DashboardView
@@ -48,14 +48,19 @@ class ActionButton(QPushButton):
         for w in (self.title, self.detail, self.keys):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             w.setProperty("onaccent", accent)
-        layout = hbox(vbox(self.title, self.detail, spacing=2), None, self.keys, margins=14)
-        self.setLayout(layout)
-        self.setMinimumHeight(layout.sizeHint().height() + 4)
+        self.inner = hbox(vbox(self.title, self.detail, spacing=2), None, self.keys, margins=14)
+        self.setLayout(self.inner)
+
+    def sizeHint(self) -> QSize:
+        return self.inner.sizeHint() + QSize(0, 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.inner.minimumSize() + QSize(0, 4)
 
     def set_detail(self, text: str) -> None:
         self.detail.setText(text)
         self.detail.setVisible(bool(text))
-        self.setMinimumHeight(self.layout().sizeHint().height() + 4)
+        self.updateGeometry()
 
 
 class DashboardScreen(QWidget):
@@ -120,7 +125,9 @@ class DashboardScreen(QWidget):
             lambda item: self.attempt_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         )
         self.recent_empty = label("No finished attempts yet.", role="muted")
-        recent = card(vbox(label("Last scores", role="h2"), self.recent_empty, self.recent, margins=18, spacing=8))
+        recent = card(
+            vbox(label("Last scores", role="h2"), self.recent_empty, self.recent, margins=18, spacing=8)
+        )
         right = vbox(readiness, recent, spacing=16)
         right.addStretch(1)
 
@@ -167,7 +174,9 @@ class DashboardScreen(QWidget):
         due = view.due_reviews
         self.review.title.setText(f"Review due wrong answers ({due})")
         self.review.setAccessibleName(f"Review due wrong answers, {due} due")
-        self.review.set_detail("Spaced repetition of questions you got wrong" if due else "Nothing due right now")
+        self.review.set_detail(
+            "Spaced repetition of questions you got wrong" if due else "Nothing due right now"
+        )
         self.review.setEnabled(due > 0)
         self._show_resumable(view)
         self._show_readiness(view, bp)
@@ -193,13 +202,18 @@ class DashboardScreen(QWidget):
             self.chance.setText(f"{round(r.pass_probability * 100)}%")
             self.chance_label.setText(f"estimated chance of passing\nlikely score {r.score_low}–{r.score_high} "
                                       f"(pass mark {r.passing_score})")  # fmt: skip
-            self.estimate_note.setText(f"An estimate from your first answers to {r.answers_used} questions, "
-                                       "not a prediction of AWS's scoring.")  # fmt: skip
+            self.estimate_note.setText(
+                f"An estimate from your first answers to {r.answers_used} questions, not a prediction of AWS's "
+                "scoring. Bars: estimated share right per domain, shaded where it likely lies; dashed: the pass "
+                "mark's share."
+            )
         else:
-            self.chance.setText("—")
+            self.chance.setText("")
             self.chance_label.setText("Not enough data yet")
             self.estimate_note.setText(f"The estimate needs about 40 first answers; you have {r.answers_used}. "
                                        "Take a mock exam or a few drills.")  # fmt: skip
+        self.chance.setVisible(r.enough_data)
+        set_prop(self.chance_label, "role", "muted" if r.enough_data else "h3")
         set_prop(self.chance, "tone", "" if not r.enough_data else "success" if r.pass_probability >= 0.5 else
                  "danger")  # fmt: skip
         clear_layout(self.domain_rows)

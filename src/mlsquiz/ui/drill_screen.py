@@ -6,6 +6,8 @@ on. Esc leaves (the session stays resumable). The other question keys are the ex
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +28,9 @@ class DrillScreen(AttemptScreen):
         self.score.setProperty("tone", "primary")
         self.finish = button("Finish", "Finish and see results", tip="Unchecked questions count as wrong")
         self.finish.clicked.connect(self.finish_requested)
-        bar = card(hbox(self.title, None, self.progress, self.score, self.finish, margins=12, spacing=14), "bar")
+        bar = card(
+            hbox(self.title, None, self.progress, self.score, self.finish, margins=12, spacing=14), "bar"
+        )
 
         self.leave = button("Leave", "Leave drill", tip="Esc: pause and go to the dashboard")
         self.leave.clicked.connect(self.escape)
@@ -42,18 +46,19 @@ class DrillScreen(AttemptScreen):
         footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, self.primary,
                            margins=12, spacing=10), "footer")  # fmt: skip
         body = QWidget()
-        body.setLayout(hbox(None, self.question, None))
+        body_layout = hbox(None, self.question, None)
+        body_layout.setStretch(1, 100)
+        body.setLayout(body_layout)
         self.question.setMaximumWidth(980)
         self.setLayout(vbox(bar, body, footer, spacing=0))
-        body.layout().setStretch(1, 100)
         shortcut(self, ["Return", "Enter"], self.enter)
 
-    def render(self) -> None:
-        super().render()
+    def redraw(self) -> None:
+        super().redraw()
         chain: list[QWidget] = [self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def render_status(self) -> None:

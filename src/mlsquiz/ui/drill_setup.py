@@ -24,7 +24,11 @@ from mlsquiz.store.views import BlueprintView
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui.widgets import button, card, clear_layout, hbox, label, screen_widget, scroll, shortcut, vbox
 
-SOURCES = [("scenario", "Scenarios (hand-written)"), ("generated", "Generated from study notes"), ("imported", "Imported")]
+SOURCES = [
+    ("scenario", "Scenarios (hand-written)"),
+    ("generated", "Generated from study notes"),
+    ("imported", "Imported"),
+]
 DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
 
 
@@ -69,7 +73,7 @@ class DrillSetupScreen(QWidget):
             radio.setAccessibleName(radio.text())
             self.which.addButton(radio, i)
         self.any.setChecked(True)
-        self.which.idToggled.connect(lambda _id, on: on and self.changed())
+        self.which.idToggled.connect(self._which_toggled)
         self.length = QSpinBox()
         self.length.setAccessibleName("Drill length")
         self.length.setRange(1, 200)
@@ -115,6 +119,10 @@ class DrillSetupScreen(QWidget):
         self.debounce.timeout.connect(lambda: self.filter_changed.emit(self.drill_filter()))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self._start)
+
+    def _which_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._update()
 
     def _check(self, text: str, data: object) -> QCheckBox:
         box = QCheckBox(text)

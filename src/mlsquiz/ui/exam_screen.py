@@ -6,6 +6,8 @@ submits; Esc leaves (the controller asks first) or, on the summary, goes back to
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -35,18 +37,23 @@ class ExamScreen(AttemptScreen):
         self.timer = label()
         self.timer.setObjectName("Timer")
         self.timer.setAccessibleName("Time left")
-        self.review = button("Review & submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
+        self.review = button("Review && submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
         self.review.clicked.connect(self.ctrl_enter)
-        bar = card(hbox(self.title, None, self.progress, self.timer, self.review, margins=12, spacing=14), "bar")
+        bar = card(
+            hbox(self.title, None, self.progress, self.timer, self.review, margins=12, spacing=14), "bar"
+        )
 
-        self.palette = QuestionPalette()
-        self.palette.jump_requested.connect(self._jump)
+        self.question_palette = QuestionPalette()
+        self.question_palette.jump_requested.connect(self._jump)
         legend = label("▸ current · blue answered · ⚑ flagged · plain unanswered", role="small", wrap=True)
-        side = card(vbox(label("Questions", role="h3"), legend, scroll(self.palette), margins=14, spacing=8))
+        side = card(
+            vbox(label("Questions", role="h3"), legend, scroll(self.question_palette), margins=14, spacing=8)
+        )
         side.setFixedWidth(268)
         body = QWidget()
-        body.setLayout(hbox(self.question, side, margins=0, spacing=0))
-        body.layout().setContentsMargins(0, 0, 16, 16)
+        body_layout = hbox(self.question, side, margins=0, spacing=0)
+        body_layout.setContentsMargins(0, 0, 16, 16)
+        body.setLayout(body_layout)
 
         self.summary = SummaryView()
         self.summary.jump_requested.connect(self._jump)
@@ -74,12 +81,12 @@ class ExamScreen(AttemptScreen):
         self.show_questions()
         super().load(view, task_titles)
 
-    def render(self) -> None:
-        super().render()
+    def redraw(self) -> None:
+        super().redraw()
         chain: list[QWidget] = [self.review, self.question.area]
         chain += [row.indicator for row in self.question.rows]
-        chain += [self.leave, self.previous, self.flag, self.next, *self.palette.buttons]
-        for first, second in zip(chain, chain[1:], strict=False):
+        chain += [self.leave, self.previous, self.flag, self.next, *self.question_palette.buttons]
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def on_summary(self) -> bool:
@@ -94,10 +101,10 @@ class ExamScreen(AttemptScreen):
             return
         self.progress.setText(f"{len(status.answered)} of {status.total} answered")
         left = status.time_left
-        self.timer.setText(f"⏱ {duration(left)} left" if left is not None else "untimed")
+        self.timer.setText(f"{duration(left)} left" if left is not None else "untimed")
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
-        self.palette.show_status(status)
+        self.question_palette.show_status(status)
         self.previous.setEnabled(status.position > 1)
         self.next.setEnabled(status.position < status.total)
         flagged = status.position in status.flagged
@@ -128,7 +135,7 @@ class ExamScreen(AttemptScreen):
     def show_questions(self) -> None:
         self.pages.setCurrentIndex(0)
         self.footer.setVisible(True)
-        self.review.setText("Review & submit")
+        self.review.setText("Review && submit")
         self.focus_first()
 
     def _jump(self, position: int) -> None:
@@ -137,7 +144,7 @@ class ExamScreen(AttemptScreen):
         if self.status is not None and position != self.status.position:
             self.goto_requested.emit(position)
         elif was_summary:
-            self.render()
+            self.redraw()
 
     def escape(self) -> None:
         if self.on_summary():

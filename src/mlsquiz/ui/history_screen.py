@@ -69,9 +69,13 @@ class HistoryScreen(QWidget):
         screen_widget(self, "History")
         self.back = button("Back", "Back to the dashboard", tip="Esc")
         self.back.clicked.connect(self.back_requested)
-        self.open = button("Open in review", "Open the selected attempt in review", variant="primary", tip="Enter")
+        self.open = button(
+            "Open in review", "Open the selected attempt in review", variant="primary", tip="Enter"
+        )
         self.open.clicked.connect(self._open_current)
-        bar = card(hbox(label("History", role="h2"), None, self.back, self.open, margins=12, spacing=10), "bar")
+        bar = card(
+            hbox(label("History", role="h2"), None, self.back, self.open, margins=12, spacing=10), "bar"
+        )
         self.model = HistoryModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -94,9 +98,10 @@ class HistoryScreen(QWidget):
         chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,
                                margins=16, spacing=8))  # fmt: skip
         body = QWidget()
-        body.setLayout(vbox(table_card, chart_card, margins=16, spacing=16))
-        body.layout().setStretch(0, 3)
-        body.layout().setStretch(1, 2)
+        body_layout = vbox(table_card, chart_card, margins=16, spacing=16)
+        body_layout.setStretch(0, 3)
+        body_layout.setStretch(1, 2)
+        body.setLayout(body_layout)
         self.setLayout(vbox(bar, body, spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Return", "Enter"], self._open_current)

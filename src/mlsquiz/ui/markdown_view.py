@@ -21,11 +21,11 @@ _MD = MarkdownIt("commonmark", {"html": False})
 
 
 def to_html(text: str) -> str:
-    return _MD.render(text)
+    return str(_MD.render(text))
 
 
 class SafeDocument(QTextDocument):
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's parameter name
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         return None
 
 
@@ -49,7 +49,7 @@ class MarkdownView(QTextBrowser):
         self.document().setDocumentMargin(0)
         self._markdown = ""
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's parameter name
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         return None
 
     def set_markdown(self, text: str) -> None:

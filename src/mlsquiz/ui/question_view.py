@@ -16,7 +16,9 @@ class QuestionView(QWidget):
 
     option_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, show_meta: bool = True, read_only: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, show_meta: bool = True, read_only: bool = False
+    ) -> None:
         super().__init__(parent)
         self.show_meta = show_meta
         self.read_only = read_only
@@ -57,7 +59,11 @@ class QuestionView(QWidget):
         outer.addWidget(self.area)
 
     def show_item(self, item: ItemView, total: int, *, task_title: str = "") -> None:
-        moved = self.item is None or self.item.position != item.position or self.item.question_id != item.question_id
+        moved = (
+            self.item is None
+            or self.item.position != item.position
+            or self.item.question_id != item.question_id
+        )
         self.item = item
         self.heading.setText(f"Question {item.position} of {total}")
         self.meta.setVisible(self.show_meta)

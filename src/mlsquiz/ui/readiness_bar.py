@@ -17,14 +17,16 @@ class RangeBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mean = self.low = self.high = 0.0
+        self.empty = True
         self.pass_level: float | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
         return QSize(200, 16)
 
-    def set_values(self, mean: float, low: float, high: float, pass_level: float | None) -> None:
-        self.mean, self.low, self.high, self.pass_level = mean, low, high, pass_level
+    def set_values(self, mean: float, low: float, high: float, pass_level: float | None, *, empty: bool) -> None:
+        """`empty`: no answers yet, so only the track and the pass level are drawn."""
+        self.mean, self.low, self.high, self.pass_level, self.empty = mean, low, high, pass_level, empty
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -36,6 +38,10 @@ class RangeBar(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(c.surface_alt))
         p.drawRoundedRect(track, 5, 5)
+        if self.empty:
+            self._pass_tick(p, w, h)
+            p.end()
+            return
         band = QRectF(1 + w * self.low, track.top(), max(w * (self.high - self.low), 2), track.height())
         p.setBrush(QColor(c.primary_soft))
         p.setPen(QPen(QColor(c.primary), 1))
@@ -45,12 +51,14 @@ class RangeBar(QWidget):
         p.setBrush(QColor(c.primary))
         p.drawRoundedRect(fill, 2, 2)
         p.drawEllipse(QRectF(1 + w * self.mean - 6, h / 2 - 6, 12, 12))
+        self._pass_tick(p, w, h)
+        p.end()
+
+    def _pass_tick(self, p: QPainter, w: float, h: int) -> None:
         if self.pass_level is not None:
             x = 1 + w * self.pass_level
-            pen = QPen(QColor(c.danger), 2, Qt.PenStyle.DashLine)
-            p.setPen(pen)
+            p.setPen(QPen(QColor(theme.current().danger), 2, Qt.PenStyle.DashLine))
             p.drawLine(int(x), 0, int(x), h)
-        p.end()
 
 
 class DomainReadinessRow(QWidget):
@@ -67,7 +75,7 @@ class DomainReadinessRow(QWidget):
         mean, low, high = (round(v * 100) for v in (d.mean, d.low, d.high))
         answered = f"{d.correct}/{d.total} right" if d.total else "no answers yet"
         self.value.setText(f"{mean}%  ({low}–{high}%) · {answered}" if enough or d.total else answered)
-        self.bar.set_values(d.mean, d.low, d.high, pass_level)
+        self.bar.set_values(d.mean, d.low, d.high, pass_level, empty=d.total == 0)
         description = f"estimated {mean} percent, likely between {low} and {high} percent; {answered}"
         self.setAccessibleName(f"Domain {d.domain} readiness")
         self.setAccessibleDescription(description)

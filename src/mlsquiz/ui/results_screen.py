@@ -7,7 +7,18 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from mlsquiz.store.views import ResultView, TallyView
 from mlsquiz.ui.charts import ChartView, domain_chart
-from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, scroll, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    button,
+    card,
+    duration,
+    hbox,
+    label,
+    screen_widget,
+    scroll,
+    set_prop,
+    shortcut,
+    vbox,
+)
 
 
 class ResultsScreen(QWidget):
@@ -39,12 +50,13 @@ class ResultsScreen(QWidget):
         hero = card(vbox(
             hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.note,
             margins=20, spacing=6))  # fmt: skip
-        hero.layout().setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.chart = ChartView("Score per domain")
         self.chart.setMinimumHeight(270)
         self.domains = label(role="small", wrap=True)
-        chart_card = card(vbox(label("Score per domain", role="h2"), self.chart, self.domains, margins=18, spacing=8))
+        chart_card = card(
+            vbox(label("Score per domain", role="h2"), self.chart, self.domains, margins=18, spacing=8)
+        )
 
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("Score per task statement")
@@ -85,7 +97,9 @@ class ResultsScreen(QWidget):
             self.score.setText(f"{result.correct} / {result.total}")
             self.out_of.setText(f"correct  ·  {percent}%")
             self.verdict.setText(f"{percent}%")
-            set_prop(self.verdict, "tone", "success" if percent >= 70 else "warning" if percent >= 50 else "danger")
+            set_prop(
+                self.verdict, "tone", "success" if percent >= 70 else "warning" if percent >= 50 else "danger"
+            )
             self.note.setText("")
         self.verdict.setVisible(result.status == "submitted")
         self.note.setVisible(bool(self.note.text()))
@@ -112,7 +126,9 @@ class ResultsScreen(QWidget):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, cell)
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(tasks)))
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(r) for r in range(len(tasks))
+        )
         self.table.setMinimumHeight(min(height + 6, 520))
 
     def focus_first(self) -> None:

@@ -34,7 +34,8 @@ class LoadingScreen(QWidget):
         panel = card(vbox(label("mlsquiz", role="brand"), self.message, self.detail, self.quit, margins=32,
                           spacing=14))  # fmt: skip
         panel.setMaximumWidth(620)
-        layout = vbox(None, margins=40)  # type: ignore[arg-type]
+        layout = vbox(margins=40)
+        layout.addStretch(1)
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.setLayout(layout)
@@ -68,7 +69,7 @@ class Screens(QStackedWidget):
         return [self.loading, self.dashboard, self.exam, self.drill, self.setup, self.results, self.review,
                 self.history, self.settings]  # fmt: skip
 
-    def show(self, screen: QWidget) -> None:  # type: ignore[override]
+    def bring(self, screen: QWidget) -> None:
         self.setCurrentWidget(screen)
         focus = getattr(screen, "focus_first", None)
         if callable(focus):

@@ -24,7 +24,9 @@ class SettingsScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.save = button("Save", "Save settings", variant="primary", tip="Ctrl+S")
         self.save.clicked.connect(self._save)
-        bar = card(hbox(label("Settings", role="h2"), None, self.back, self.save, margins=12, spacing=10), "bar")
+        bar = card(
+            hbox(label("Settings", role="h2"), None, self.back, self.save, margins=12, spacing=10), "bar"
+        )
 
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
@@ -52,7 +54,11 @@ class SettingsScreen(QWidget):
             ("&Theme", self.theme, "Light, dark, or whatever your system uses."),
             ("Te&xt size", self.font_size, "Scales every text in the app."),
             ("Default &exam", self.blueprint, "The blueprint the dashboard opens on."),
-            ("Exam &length", self.exam_length, "65 is the real exam; shorter exams get proportionally less time."),
+            (
+                "Exam &length",
+                self.exam_length,
+                "65 is the real exam; shorter exams get proportionally less time.",
+            ),
             ("&Drill length", self.drill_length, "How many questions a drill asks by default."),
         ]
         for text, widget, help_text in rows:

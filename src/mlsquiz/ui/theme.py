@@ -8,7 +8,11 @@ and the stylesheet, so all text scales together.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -54,6 +58,7 @@ DARK = Colors(
 )  # fmt: skip
 
 _current: Colors = LIGHT
+_icon_dir: Path | None = None
 
 
 def current() -> Colors:
@@ -87,8 +92,25 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
+def _check_mark(colour: str) -> str:
+    """A check mark image for checked boxes (QSS draws images only from files), written once per colour."""
+    global _icon_dir
+    if _icon_dir is None:
+        _icon_dir = Path(tempfile.mkdtemp(prefix="mlsquiz-icons-"))
+        atexit.register(shutil.rmtree, _icon_dir, True)
+    path = _icon_dir / f"check-{colour.lstrip('#')}.svg"
+    if not path.exists():
+        path.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M3.5 8.5l3 3 6-7" fill="none" '
+            f'stroke="{colour}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+            encoding="utf-8",
+        )
+    return path.as_posix()
+
+
 def stylesheet(c: Colors, base: int) -> str:
     """The whole app's QSS. `base` is the body font size in points; everything else is derived from it."""
+    check = _check_mark(c.on_primary)
 
     def pt(factor: float) -> int:
         return max(round(base * factor), 7)
@@ -183,8 +205,24 @@ QComboBox, QSpinBox, QLineEdit {{ background: {c.surface}; color: {c.text}; bord
 QComboBox:focus, QSpinBox:focus, QLineEdit:focus {{ border: 2px solid {c.focus}; }}
 QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; selection-background-color: {c.primary};
     selection-color: {c.on_primary}; border: 1px solid {c.border_strong}; }}
-QCheckBox, QRadioButton {{ spacing: 8px; background: transparent; }}
+QCheckBox, QRadioButton {{ spacing: 10px; background: transparent; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {c.primary}; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {px(1.45)}px; height: {px(1.45)}px;
+    border: 2px solid {c.border_strong}; background: {c.surface}; }}
+QRadioButton::indicator {{ border-radius: {px(0.725) + 2}px; }}
+QCheckBox::indicator {{ border-radius: 4px; }}
+QRadioButton::indicator:hover, QCheckBox::indicator:hover {{ border-color: {c.primary}; }}
+QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {c.focus}; }}
+QRadioButton::indicator:checked {{ border-color: {c.primary}; background: qradialgradient(cx:0.5, cy:0.5,
+    radius:0.5, fx:0.5, fy:0.5, stop:0 {c.primary}, stop:0.55 {c.primary}, stop:0.62 {c.surface},
+    stop:1 {c.surface}); }}
+QCheckBox::indicator:checked {{ border-color: {c.primary}; background: {c.primary}; image: url({check}); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c.border};
+    background: {c.surface_alt}; }}
+QRadioButton::indicator:checked:disabled {{ border-color: {c.muted}; background: qradialgradient(cx:0.5,
+    cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 {c.muted}, stop:0.55 {c.muted}, stop:0.62 {c.surface_alt},
+    stop:1 {c.surface_alt}); }}
+QCheckBox::indicator:checked:disabled {{ border-color: {c.muted}; background: {c.muted}; image: url({check}); }}
 QGroupBox {{ border: 1px solid {c.border}; border-radius: {px(0.7)}px; margin-top: {px(1.3)}px; padding: 10px;
     background: {c.surface}; font-weight: 600; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {c.text}; }}

@@ -63,7 +63,8 @@ def card(layout: QLayout | None = None, role: str = "card") -> QFrame:
     return frame
 
 
-def vbox(*items: QWidget | QLayout, margins: int = 0, spacing: int = 8) -> QVBoxLayout:
+def vbox(*items: QWidget | QLayout | None, margins: int = 0, spacing: int = 8) -> QVBoxLayout:
+    """A column; `None` in the items is a stretch."""
     layout = QVBoxLayout()
     layout.setContentsMargins(margins, margins, margins, margins)
     layout.setSpacing(spacing)
@@ -145,10 +146,12 @@ def select_text(select: int) -> str:
 def clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
+        child = item.layout()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
-            child = item.layout()
+        elif child is not None:
             clear_layout(child)
