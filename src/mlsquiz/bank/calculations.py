@@ -320,9 +320,18 @@ def quantile_bins() -> Iterator[Question]:
         def show(vs: Sequence[int]) -> str:
             return ", ".join(str(v) for v in vs)
 
+        # Listed in collection order, not sorted, so that the answer is not a run of the stem's text.
+        shown = list(values)
+        runs = [show(o) for o in (top_quantile, values[-4:], values[-2:], top_fixed) if len(o) > 1]
+        for _ in range(100):
+            if not any(run in show(shown) for run in runs):
+                break
+            rng.shuffle(shown)
+        else:
+            continue
         stem = (
-            f"A feature has these 12 values: {show(values)}. It is discretized into 4 quantile (equal-frequency) "
-            "bins. Which values land in the highest bin?"
+            f"A feature has these 12 values, in the order they were collected: {show(shown)}. It is discretized "
+            "into 4 quantile (equal-frequency) bins. Which values land in the highest bin?"
         )
         q = numeric_question(
             "calc-quantile-bins",

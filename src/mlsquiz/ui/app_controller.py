@@ -73,6 +73,11 @@ class AppController(QObject):
         s.history.back_requested.connect(g(self.back))
         s.settings.back_requested.connect(g(self.back))
 
+    @property
+    def busy(self) -> bool:
+        """A worker is using the store."""
+        return self._task is not None
+
     def _guard(self, action: Callable[..., None]) -> Callable[..., None]:
         """Run a user action now, or after the running worker; a refusal from the core becomes a message."""
 

@@ -102,6 +102,7 @@ class DashboardScreen(QWidget):
         note.setAccessibleName("Note on MLS-C01")
         actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
                             margins=18, spacing=10))  # fmt: skip
+        self.resume_buttons = []
         self.resume_box = QVBoxLayout()
         self.resume_box.setSpacing(8)
         self.resume_card = card(vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18,
@@ -184,12 +185,14 @@ class DashboardScreen(QWidget):
 
     def _show_resumable(self, view: DashboardView) -> None:
         clear_layout(self.resume_box)
+        self.resume_buttons: list[QPushButton] = []
         for r in view.resumable[:4]:
             left = f" · {duration(r.time_left)} left" if r.time_left is not None else ""
             text = vbox(label(r.title, role="h3"), label(f"{r.answered} of {r.total} answered{left}", role="small"),
                         spacing=2)  # fmt: skip
             resume = button("Resume", f"Resume {r.title}", variant="primary")
             resume.clicked.connect(lambda _=False, i=r.id: self.resume_requested.emit(i))
+            self.resume_buttons.append(resume)
             row = QWidget()
             row.setLayout(hbox(text, None, resume))
             self.resume_box.addWidget(row)
