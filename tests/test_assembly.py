@@ -83,3 +83,15 @@ def test_custom_length_scales_time() -> None:
     bp = BANK.blueprints["mls-c01"]
     assert assemble(BANK, bp, seed=0).duration_minutes == 180
     assert assemble(BANK, bp, seed=0, length=13).duration_minutes == 36
+
+
+def test_unseen_scenarios_come_before_generated_questions() -> None:
+    questions = tuple(
+        q.model_copy(update={"source": "scenario"}) if i % 3 == 0 else q for i, q in enumerate(BANK.questions)
+    )
+    bank = Bank(knowledge={}, blueprints=BANK.blueprints, questions=questions)
+    exam = assemble(bank, bank.blueprints["mls-c01"], seed=4)
+    assert all(bank.by_id[i.id].source == "scenario" for i in exam.items)
+    seen = {i.id: datetime(2026, 1, 1, tzinfo=UTC) for i in exam.items}
+    again = assemble(bank, bank.blueprints["mls-c01"], seed=4, last_seen=seen)
+    assert not {i.id for i in exam.items} & {i.id for i in again.items}

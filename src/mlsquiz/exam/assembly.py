@@ -77,16 +77,28 @@ def _spread(total: int, capacities: Sequence[int], rng: random.Random) -> list[i
     return counts
 
 
+@dataclass
+class Group:
+    """One task statement's questions of one type, hand-written scenarios apart from the rest."""
+
+    scenarios: list[Question]
+    others: list[Question]
+
+    def __len__(self) -> int:
+        return len(self.scenarios) + len(self.others)
+
+
 class PoolIndex:
     """A bank's questions grouped by blueprint, task statement and type, built once per bank and reused."""
 
     def __init__(self, bank: Bank) -> None:
-        self.by_task: dict[str, dict[str, tuple[list[Question], list[Question]]]] = defaultdict(
-            lambda: defaultdict(lambda: ([], []))
+        self.by_task: dict[str, dict[str, tuple[Group, Group]]] = defaultdict(
+            lambda: defaultdict(lambda: (Group([], []), Group([], [])))
         )
         for q in bank.questions:
             for bp, task in q.domains.items():
-                self.by_task[bp][task][q.type == "multiple"].append(q)
+                group = self.by_task[bp][task][q.type == "multiple"]
+                (group.scenarios if q.source == "scenario" else group.others).append(q)
         multiple = sum(q.type == "multiple" for q in bank.questions)
         self.multiple_share = multiple / len(bank.questions) if bank.questions else 0.0
 
@@ -103,22 +115,30 @@ def pool_index(bank: Bank) -> PoolIndex:
     return cached[1]
 
 
-def freshest(
-    pool: Sequence[Question], k: int, rng: random.Random, last_seen: Mapping[str, datetime]
-) -> list[Question]:
-    """`k` questions: never seen ones first (a seeded sample), then the least recently seen."""
+def freshest(group: Group, k: int, rng: random.Random, last_seen: Mapping[str, datetime]) -> list[Question]:
+    """`k` questions: never seen ones first, then the least recently seen.
+
+    Among the never seen, hand-written scenario questions come before generated ones: a mock exam should read
+    like the real exam for as long as the bank has unseen scenarios.
+    """
     if k <= 0:
         return []
-    unseen = [q for q in pool if q.id not in last_seen] if last_seen else list(pool)
-    if len(unseen) >= k:
-        return rng.sample(unseen, k)
-    seen = sorted((q for q in pool if q.id in last_seen), key=lambda q: (last_seen[q.id], q.id))
-    return unseen + seen[: k - len(unseen)]
+    scenarios, others = group.scenarios, group.others
+    if last_seen:
+        scenarios = [q for q in scenarios if q.id not in last_seen]
+        others = [q for q in others if q.id not in last_seen]
+    if len(scenarios) >= k:
+        return rng.sample(scenarios, k)
+    if len(scenarios) + len(others) >= k:
+        return scenarios + rng.sample(others, k - len(scenarios))
+    seen = [q for q in (*group.scenarios, *group.others) if q.id in last_seen]
+    seen.sort(key=lambda q: (last_seen[q.id], q.id))
+    return scenarios + others + seen[: k - len(scenarios) - len(others)]
 
 
 def _pick(
-    singles: Sequence[Question],
-    multiples: Sequence[Question],
+    singles: Group,
+    multiples: Group,
     n: int,
     multiple_share: float,
     rng: random.Random,
@@ -129,7 +149,10 @@ def _pick(
     chosen += freshest(singles, n - len(chosen), rng, last_seen)
     if len(chosen) < n:  # not enough of one type: fill with the other
         taken = {q.id for q in chosen}
-        rest = [q for q in [*multiples, *singles] if q.id not in taken]
+        rest = Group(
+            [q for q in (*multiples.scenarios, *singles.scenarios) if q.id not in taken],
+            [q for q in (*multiples.others, *singles.others) if q.id not in taken],
+        )
         chosen += freshest(rest, n - len(chosen), rng, last_seen)
     return chosen
 
@@ -152,7 +175,8 @@ def assemble(
     counts = domain_counts(blueprint, length)
     for domain in blueprint.domains:
         n = counts[domain.id]
-        groups = [tasks.get(t.id, ([], [])) for t in domain.tasks]
+        empty = (Group([], []), Group([], []))
+        groups = [tasks.get(t.id, empty) for t in domain.tasks]
         per_task = _spread(n, [len(g[0]) + len(g[1]) for g in groups], rng)
         for task, (singles, multiples), count in zip(domain.tasks, groups, per_task, strict=True):
             for q in _pick(singles, multiples, count, index.multiple_share, rng, seen):
