@@ -87,7 +87,7 @@ def test_custom_length_scales_time() -> None:
 
 def test_unseen_scenarios_come_before_generated_questions() -> None:
     questions = tuple(
-        q.model_copy(update={"source": "scenario"}) if i % 3 == 0 else q for i, q in enumerate(BANK.questions)
+        q.model_copy(update={"source": "scenario"}) if i % 2 == 0 else q for i, q in enumerate(BANK.questions)
     )
     bank = Bank(knowledge={}, blueprints=BANK.blueprints, questions=questions)
     exam = assemble(bank, bank.blueprints["mls-c01"], seed=4)
