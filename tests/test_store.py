@@ -199,3 +199,26 @@ def test_wal_mode(small_bank: Bank, data_dir: Path) -> None:
         conn = sqlite3.connect(data_dir / "mlsquiz.db")
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         conn.close()
+
+
+def test_damaged_database_is_restored_from_the_backup(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
+    with Store.open(data_dir, small_bank, clock) as store:
+        aid = store.start_exam(seed=3, length=5).status.id
+        store.submit(aid)
+    assert (data_dir / "mlsquiz.db.bak").exists()  # written on a normal close
+    (data_dir / "mlsquiz.db").write_bytes(b"this is not a database" * 100)
+    with Store.open(data_dir, small_bank, clock) as store:
+        assert store.notice is not None and "restored" in store.notice
+        assert [h.id for h in store.history()] == [aid]
+    assert list(data_dir.glob("mlsquiz.db.damaged-*"))
+    with Store.open(data_dir, small_bank, clock) as store:
+        assert store.notice is None
+
+
+def test_damaged_database_without_backup_is_a_clear_error(small_bank: Bank, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "mlsquiz.db").write_bytes(b"garbage" * 1000)
+    with pytest.raises(UserFacingError, match="damaged"):
+        Store.open(data_dir, small_bank)

@@ -6,7 +6,9 @@ through a read-only connection before anything else touches the file.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,10 @@ from mlsquiz.store.tables import SCHEMA_VERSION, Meta
 
 # version -> function upgrading a database from version-1 to version (none yet: version 1 is the first)
 MIGRATIONS: dict[int, Any] = {}
+
+
+class DamagedDatabase(UserFacingError):
+    pass
 
 
 def stored_version(path: Path) -> int | None:
@@ -32,10 +38,57 @@ def stored_version(path: Path) -> int | None:
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
-        raise UserFacingError(f"the database {path} is damaged or not an mlsquiz database: {exc}") from exc
+        raise DamagedDatabase(f"the database {path} is damaged or not an mlsquiz database: {exc}") from exc
     finally:
         conn.close()
     return int(row[0]) if row else None
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def write_backup(path: Path) -> None:
+    """A consistent copy of the database beside it (SQLite's online backup), replaced atomically."""
+    if not path.exists():
+        return
+    tmp = path.with_name(path.name + ".bak.tmp")
+    source = sqlite3.connect(path)
+    target = sqlite3.connect(tmp)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    tmp.replace(backup_path(path))
+
+
+def restore_if_damaged(path: Path) -> str | None:
+    """If the database is damaged and a backup exists, set the damaged file aside and restore the backup.
+
+    Returns a message for the user when it restored, None when nothing was wrong.
+    """
+    try:
+        stored_version(path)
+        return None
+    except DamagedDatabase:
+        backup = backup_path(path)
+        if not backup.exists():
+            raise
+        stored_version(backup)  # a damaged backup is no better: let that error through
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                extra.replace(aside.with_name(aside.name + suffix))
+        shutil.copyfile(backup, path)
+        when = datetime.fromtimestamp(backup.stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return (
+            f"Your data file was damaged, so mlsquiz restored the backup taken when you last quit ({when}). "
+            f"The damaged file was kept as {aside.name}."
+        )
 
 
 def open_database(path: Path) -> Engine:

@@ -26,7 +26,7 @@ from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, SystemClock
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.settings import Settings, load_settings, save_settings
-from mlsquiz.store.db import open_database
+from mlsquiz.store.db import open_database, restore_if_damaged, write_backup
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
 from mlsquiz.store.views import (
@@ -65,6 +65,7 @@ class Store:
         self.folder = folder
         self.bank = bank
         self.clock = clock or SystemClock()
+        self.notice = restore_if_damaged(folder / DB_NAME)  # shown once by the app when not None
         self.engine = open_database(folder / DB_NAME)
         self._states: dict[int, AttemptState] = {}
         self._row_ids: dict[int, list[int]] = {}
@@ -86,6 +87,7 @@ class Store:
                 self._persist(state)
         self._session.close()
         self.engine.dispose()
+        write_backup(self.folder / DB_NAME)
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,176 @@
+"""The window as a whole: start-up off the GUI thread, home keys, settings and themes, geometry, access."""
+
+from __future__ import annotations
+
+import base64
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.settings import load_settings
+from mlsquiz.ui import state as st
+from mlsquiz.ui import theme
+from mlsquiz.ui.main_window import MainWindow
+from mlsquiz.ui.markdown_view import MarkdownView, to_html
+from tests.conftest import FakeClock
+from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import CTRL, activate, press, wait_for, wait_home
+
+
+def test_the_bank_loads_off_the_gui_thread_behind_a_loading_screen(
+    qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
+    threads: list[bool] = []
+    release = threading.Event()
+
+    def loader() -> Bank:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return shipped_bank
+
+    window = MainWindow(data_dir, bank_loader=loader, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window.screens.currentWidget() is window.screens.loading  # the GUI is free while the bank loads
+    assert "mlsquiz" in window.windowTitle()
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        release.set()
+    assert threads == [False]
+    assert isinstance(window.controller.state, st.Home)
+
+
+def test_a_failed_start_says_why(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:
+    def loader() -> Bank:
+        raise RuntimeError("the bank is missing")
+
+    window = MainWindow(data_dir, bank_loader=loader, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.controller.load_failed, timeout=10_000):
+        window.start()
+    assert window.load_error == "the bank is missing"
+    assert window.screens.loading.detail.text() == "the bank is missing"
+    assert window.screens.loading.quit.isVisibleTo(window)
+
+
+def test_home_keys_reach_every_screen_and_esc_comes_back(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    for key, kind in ((Qt.Key.Key_H, st.History), (Qt.Key.Key_D, st.DrillSetup)):
+        press(qtbot, key, CTRL)
+        wait_for(qtbot, window, kind)
+        press(qtbot, Qt.Key.Key_Escape)
+        wait_home(qtbot, window)
+    window.screens.dashboard.settings.click()
+    wait_for(qtbot, window, st.SettingsPage)
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_home(qtbot, window)
+
+
+def test_switching_blueprint_on_the_dashboard(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    dashboard = window.screens.dashboard
+    assert dashboard.blueprint.currentData() == "mls-c01"
+    assert "MLS-C01" in dashboard.readiness_title.text()
+    assert any("retired MLS-C01 on 31 March 2026" in label.text() for label in dashboard.findChildren(QLabel))
+    dashboard.blueprint.setCurrentIndex(dashboard.blueprint.findData("mla-c01"))
+    qtbot.waitUntil(lambda: "MLA-C01" in dashboard.readiness_title.text(), timeout=5000)
+    assert "130 minutes" in dashboard.exam.detail.text()
+    assert "Not enough data yet" in dashboard.chance_label.text()
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    wait_for(qtbot, window, st.Exam)
+    status = window.screens.exam.status
+    assert status is not None and status.blueprint == "mla-c01"
+
+
+def test_settings_switch_the_theme_and_scale_the_text(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+) -> None:
+    window = make_window()
+    window.screens.dashboard.settings.click()
+    wait_for(qtbot, window, st.SettingsPage)
+    page = window.screens.settings
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    page.theme.setCurrentIndex(page.theme.findData("dark"))
+    page.font_size.setValue(14)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert load_settings(data_dir).theme == "dark"
+    assert theme.current() is theme.DARK
+    assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+    assert app.font().pointSize() == 14
+    assert "font-size: 14pt" in app.styleSheet()
+    assert page.saved.text().startswith("✓")
+
+    page.theme.setCurrentIndex(page.theme.findData("light"))
+    page.font_size.setValue(11)
+    page.save.click()
+    assert load_settings(data_dir).theme == "light"
+    assert app.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.window
+    assert app.font().pointSize() == 11
+
+
+def test_the_window_geometry_is_remembered(qtbot: QtBot, make_window: WindowFactory, data_dir: Path) -> None:
+    window = make_window(size=(1100, 700))
+    window.close()
+    saved = load_settings(data_dir).window_geometry
+    assert saved is not None and len(base64.b64decode(saved)) > 20
+    again = MainWindow(data_dir)
+    qtbot.addWidget(again)
+    again.restore_geometry()
+    assert (again.width(), again.height()) == (1100, 700)
+
+
+def test_markdown_is_rendered_safely() -> None:
+    html = to_html("**bold** <script>alert(1)</script> <img src='http://x/y.png'> ![i](http://example.com/i.png)")
+    assert "<strong>bold</strong>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img src='http" not in html
+    view = MarkdownView()
+    assert not view.openLinks() and not view.openExternalLinks()
+    view.set_markdown("![remote](http://example.com/i.png) [link](http://example.com)")
+    url = QUrl("http://example.com/i.png")
+    assert view.loadResource(int(QTextDocument.ResourceType.ImageResource), url) is None
+    assert view.document().loadResource(int(QTextDocument.ResourceType.ImageResource), url) is None
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    press(qtbot, Qt.Key.Key_E, CTRL)  # the exam builds its options and palette
+    wait_for(qtbot, window, st.Exam)
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QListWidget, QAbstractItemView)
+    nameless = []
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, kinds) or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin box, named by its owner
+        if not w.accessibleName():
+            nameless.append(f"{type(w).__name__} in {type(w.parent()).__name__}")
+    assert nameless == []
+
+
+def test_no_screen_needs_more_than_1024_by_640(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(size=(1024, 640))
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    wait_for(qtbot, window, st.Exam)
+    for screen in window.screens.all():
+        hint = screen.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 640, (screen.accessibleName(), hint)
+    activate(qtbot, window)
