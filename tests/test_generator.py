@@ -117,7 +117,9 @@ def test_a_fact_that_names_its_entry_is_skipped() -> None:
 
 
 def test_a_distinctive_word_of_the_name_gives_the_answer_away() -> None:
-    blue_green = entry("blue-green", name="Blue/green deployment", kind="concept", category="deployment-strategy")
+    blue_green = entry(
+        "blue-green", name="Blue/green deployment", kind="concept", category="deployment-strategy"
+    )
     assert gives_away("The current fleet (blue) keeps serving while green is provisioned.", blue_green)
     assert not gives_away("A second fleet is provisioned and traffic is shifted to it.", blue_green)
     assert not leaks("The current fleet (blue) keeps serving.", blue_green)
@@ -271,3 +273,21 @@ def test_shipped_generated_questions(shipped_bank: Bank) -> None:
             answer = shipped_bank.knowledge[q.topics[0]]
             assert correct_texts(q) == [answer.name], q.id
             assert not gives_away(q.stem, answer), q.id
+
+
+def test_retired_entries_are_never_recommended_and_closures_are_explained() -> None:
+    retired = entry(
+        "omicron", use_for=["ingest device telemetry into a time-series store"], availability="retired",
+        availability_note="AWS ended support on 15 December 2025.",
+    )  # fmt: skip
+    closed = entry(
+        "sigma", use_for=["forecast retail demand for many products"], availability="closed-to-new-customers",
+        availability_note="Closed to new customers since 29 July 2024.",
+    )  # fmt: skip
+    questions = generate_questions([*KB, retired, closed])
+    keyed = {q.topics[0] for q in questions if q.template == "service-for-use"}
+    assert "sigma" in keyed and "omicron" not in keyed
+    sigma = next(q for q in questions if q.template == "service-for-use" and q.topics[0] == "sigma")
+    assert "Closed to new customers since 29 July 2024." in sigma.explanation
+    with pytest.raises(ValueError, match="availability_note"):
+        entry("tau", availability="retired")

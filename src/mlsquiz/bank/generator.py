@@ -86,10 +86,56 @@ def _name_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 GENERIC_WORDS = frozenset(
-    """amazon aws sagemaker service services model models data learning machine mode input training inference
-    endpoint endpoints feature features algorithm regression analysis error rate store based instances instance
-    deployment strategies strategy metrics metric handling creation function functions with from into for the
-    and managed apache time series cloud real""".split()
+    [
+        "amazon",
+        "aws",
+        "sagemaker",
+        "service",
+        "services",
+        "model",
+        "models",
+        "data",
+        "learning",
+        "machine",
+        "mode",
+        "input",
+        "training",
+        "inference",
+        "endpoint",
+        "endpoints",
+        "feature",
+        "features",
+        "algorithm",
+        "regression",
+        "analysis",
+        "error",
+        "rate",
+        "store",
+        "based",
+        "instances",
+        "instance",
+        "deployment",
+        "strategies",
+        "strategy",
+        "metrics",
+        "metric",
+        "handling",
+        "creation",
+        "function",
+        "functions",
+        "with",
+        "from",
+        "into",
+        "for",
+        "the",
+        "and",
+        "managed",
+        "apache",
+        "time",
+        "series",
+        "cloud",
+        "real",
+    ]
 )
 
 
@@ -185,7 +231,16 @@ def about(entry: KnowledgeEntry) -> str:
 
 
 def tip(entry: KnowledgeEntry) -> str:
-    return f"\n\nExam tip: {entry.exam_tips[0]}" if entry.exam_tips else ""
+    """The closing lines of an explanation: the first exam tip, and what AWS said about availability."""
+    text = f"\n\nExam tip: {entry.exam_tips[0]}" if entry.exam_tips else ""
+    if entry.availability_note:
+        text += f"\n\nAvailability: {entry.availability_note}"
+    return text
+
+
+def recommendable(entry: KnowledgeEntry) -> bool:
+    """A retired service is never the answer to "which should the team choose"."""
+    return entry.availability != "retired"
 
 
 Template = Callable[[Knowledge], Iterator[Question]]
@@ -193,7 +248,7 @@ Template = Callable[[Knowledge], Iterator[Question]]
 
 def need_to_entry(kb: Knowledge) -> Iterator[Question]:
     """Which service (or technique) meets a stated need; rivals come from the same category."""
-    for entry in kb.entries:
+    for entry in filter(recommendable, kb.entries):
         for need in entry.use_for:
             qid = f"gen.service-for-use.{entry.slug}.{short_hash(need)}"
             rivals = kb.rivals(entry, seeded(qid), 3)
@@ -226,7 +281,7 @@ def describe(kb: Knowledge) -> Iterator[Question]:
 
 def choose_over(kb: Knowledge) -> Iterator[Question]:
     """X instead of Y under a stated condition; Y is among the options."""
-    for entry in kb.entries:
+    for entry in filter(recommendable, kb.entries):
         for contrast in entry.instead_of:
             other = kb.by_slug.get(contrast.other)
             if other is None or other.kind != entry.kind or gives_away(contrast.when, entry):
@@ -310,7 +365,7 @@ def pitfall(kb: Knowledge) -> Iterator[Question]:
 
 def situation_to_technique(kb: Knowledge) -> Iterator[Question]:
     """Which technique suits a situation (concepts and models)."""
-    for entry in kb.entries:
+    for entry in filter(recommendable, kb.entries):
         for situation in entry.when_to_use:
             qid = f"gen.technique-for-situation.{entry.slug}.{short_hash(situation)}"
             rivals = kb.rivals(entry, seeded(qid), 3)
@@ -328,7 +383,7 @@ def situation_to_technique(kb: Knowledge) -> Iterator[Question]:
 
 def two_uses(kb: Knowledge) -> Iterator[Question]:
     """Multiple response: which TWO needs an entry is designed for; the others belong to distant entries."""
-    for entry in kb.entries:
+    for entry in filter(recommendable, kb.entries):
         if len(entry.use_for) < 2 or entry.slug in UMBRELLAS:
             continue
         qid = f"gen.two-uses.{entry.slug}"

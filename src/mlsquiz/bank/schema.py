@@ -53,6 +53,8 @@ class KnowledgeEntry(Strict):
     pitfalls: list[NonEmpty] = []
     formula: NonEmpty | None = None
     overlaps: list[Slug] = []
+    availability: Literal["available", "closed-to-new-customers", "retired"] = "available"
+    availability_note: NonEmpty | None = None  # what AWS says, with the date: shown in explanations
     domains: dict[str, list[TaskId]]
     references: list[NonEmpty] = []
 
@@ -60,6 +62,8 @@ class KnowledgeEntry(Strict):
     def _needs_mls(self) -> KnowledgeEntry:
         if not self.domains.get("mls-c01"):
             raise ValueError("domains: 'mls-c01' task statements are required")
+        if self.availability != "available" and not self.availability_note:
+            raise ValueError("availability_note: say what AWS announced, and when")
         return self
 
 
