@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from mlsquiz.settings import Settings, save_settings
 from mlsquiz.store.facade import Store
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
+from mlsquiz.ui.attempt_controller import ExamController
 from mlsquiz.ui.main_window import MainWindow
 
 SIZES = [(1280, 800), (1024, 640)]
@@ -54,8 +56,9 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
             for item in view.items:
                 q = bank.by_id[item.question_id]
                 right = rng.random() < accuracy
-                wrong = [o.key for o in q.options if o.key not in q.answer]
-                store.answer(view.status.id, item.position, list(q.answer) if right else wrong[: q.select])
+                wrong = [str(o.key) for o in q.options if o.key not in q.answer]
+                keys = [str(k) for k in q.answer] if right else wrong[: q.select]
+                store.answer(view.status.id, item.position, keys)
                 if rng.random() < 0.08:
                     store.flag(view.status.id, item.position, True)
                 clock.advance(rng.uniform(60, 150))
@@ -82,9 +85,9 @@ def settle(app: QApplication, ms: int = 150) -> None:
         time.sleep(0.01)
 
 
-def wait(app: QApplication, condition: object, timeout: float = 30.0) -> None:
+def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > end:
             raise TimeoutError("the window did not get there")
         app.processEvents()
@@ -110,7 +113,7 @@ def render_all(app: QApplication, bank: Bank, seed_folder: Path, clock_start: da
             work = Path(tempfile.mkdtemp(prefix="mlsquiz-shots-"))
             folder = work / "data"
             shutil.copytree(seed_folder, folder)
-            save_settings(folder, Settings(theme=theme_name))  # type: ignore[arg-type]
+            save_settings(folder, Settings.model_validate({"theme": theme_name}))
             clock = Clock(clock_start)
             window = MainWindow(folder, bank_loader=lambda: bank, clock=clock)
             window.resize(width, height)
@@ -118,7 +121,7 @@ def render_all(app: QApplication, bank: Bank, seed_folder: Path, clock_start: da
             window.activateWindow()
             window.start()
             c = window.controller
-            wait(app, lambda c=c: c.store is not None and not c.busy)
+            wait(app, c.is_ready)
             prefix = f"{theme_name}-{width}x{height}"
             shoot(app, window, out, f"{prefix}-01-dashboard")
 
@@ -130,7 +133,9 @@ def render_all(app: QApplication, bank: Bank, seed_folder: Path, clock_start: da
                 key(app, Qt.Key.Key_N)
             key(app, Qt.Key.Key_M)
             status = window.screens.exam.status
-            assert status is not None and status.time_left is not None and c.attempt is not None
+            assert (
+                status is not None and status.time_left is not None and isinstance(c.attempt, ExamController)
+            )
             clock.advance(status.time_left - 8 * 60 - 41)
             c.attempt.timer.timeout.emit()
             shoot(app, window, out, f"{prefix}-02-exam")
@@ -140,7 +145,7 @@ def render_all(app: QApplication, bank: Bank, seed_folder: Path, clock_start: da
 
             c.go(st.DrillSetup())
             setup = window.screens.setup
-            setup.domains[2].setChecked(True)
+            setup.domains.item(2).setCheckState(Qt.CheckState.Checked)
             setup.difficulties[1].setChecked(True)
             settle(app, 300)
             shoot(app, window, out, f"{prefix}-04-drill-setup")

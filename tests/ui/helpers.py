@@ -25,7 +25,7 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> No
     """A key press where the focus is, as a real keyboard delivers it (shortcuts included)."""
     target = QApplication.focusWidget()
     assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifier)
+    qtbot.keyClick(target, key, modifier)  # type: ignore[no-untyped-call]
 
 
 def wait_for(qtbot: QtBot, window: MainWindow, kind: type, timeout: int = 10_000) -> None:

@@ -32,7 +32,7 @@ def test_the_setup_shows_the_matching_count_live(qtbot: QtBot, make_window: Wind
     everything = count_shown(window)
     assert everything == store.drill_pool_size(DrillFilter(blueprint=setup.drill_filter().blueprint)) > 0
 
-    setup.domains[0].setChecked(True)
+    setup.domains.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: count_shown(window) < everything, timeout=3000)
     one_domain = count_shown(window)
     assert one_domain == store.drill_pool_size(setup.drill_filter())

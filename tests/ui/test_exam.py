@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui import state as st
+from mlsquiz.ui.attempt_controller import ExamController
 from mlsquiz.ui.exam_screen import ExamScreen
 from mlsquiz.ui.main_window import MainWindow
 from tests.conftest import FakeClock
@@ -40,7 +41,7 @@ def test_a_whole_exam_answered_by_keys_scores_as_the_store_does(
     store = window.controller.store
     assert store is not None
     status = screen.status
-    assert status is not None and 0 < status.total <= 65 and status.total == len(screen.items)
+    assert status is not None and status.total == len(screen.items) == 65
     rng = random.Random(7)
     expected: dict[int, set[str]] = {}
     for position in range(1, status.total + 1):
@@ -73,7 +74,9 @@ def test_a_whole_exam_answered_by_keys_scores_as_the_store_does(
     assert f"{result.correct} of {result.total} correct" in results.details.text()
     assert results.table.rowCount() == len(result.by_task)
     bars = results.chart.chart().series()[0].barSets()[0]  # type: ignore[attr-defined]
-    assert [round(bars.at(i)) for i in range(bars.count())] == [round(d.fraction * 100) for d in result.by_domain]
+    assert [round(bars.at(i)) for i in range(bars.count())] == [
+        round(d.fraction * 100) for d in result.by_domain
+    ]
 
 
 def test_flag_navigation_and_the_summary_jump(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -145,7 +148,7 @@ def test_closing_mid_exam_and_resuming_in_a_new_window_shows_the_same_answers(
     dashboard = second.screens.dashboard
     assert dashboard.resume_card.isVisible()
     assert len(dashboard.resume_buttons) == 1
-    qtbot.mouseClick(dashboard.resume_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dashboard.resume_buttons[0], Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     wait_for(qtbot, second, st.Exam)
     again = second.screens.exam
     after = {p: i.chosen_labels for p, i in again.items.items() if i.answered}
@@ -163,7 +166,7 @@ def test_the_countdown_turns_amber_then_red_and_submits_at_zero(
     status = screen.status
     assert status is not None and status.time_left is not None
     controller = window.controller.attempt
-    assert controller is not None
+    assert isinstance(controller, ExamController)
     assert screen.timer.property("urgency") == "normal"
     clock.advance(status.time_left - 9 * 60)
     controller.timer.timeout.emit()

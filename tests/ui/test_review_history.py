@@ -22,6 +22,7 @@ def finished_exam(data_dir: Path, bank: Bank, clock: FakeClock) -> int:
         attempt = view.status.id
         for item in view.items:
             q = bank.by_id[item.question_id]
+            keys: list[str]
             if item.position % 2 == 0:
                 keys = list(q.answer)
             else:

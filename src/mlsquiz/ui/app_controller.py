@@ -73,6 +73,10 @@ class AppController(QObject):
         s.history.back_requested.connect(g(self.back))
         s.settings.back_requested.connect(g(self.back))
 
+    def is_ready(self) -> bool:
+        """The store is open and no worker is using it."""
+        return self.store is not None and self._task is None
+
     @property
     def busy(self) -> bool:
         """A worker is using the store."""

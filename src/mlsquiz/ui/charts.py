@@ -74,10 +74,14 @@ def domain_chart(domains: Sequence[TallyView], passing_score: int | None) -> QCh
     bars.setBorderColor(QColor(c.primary))
     bars.setLabelColor(QColor(c.text))
     bars.setLabelFont(_font(0.85, bold=True))
+    bars.setSelectedColor(QColor(c.warning))
     categories = []
-    for d in domains:
+    level = pass_percent(passing_score) if passing_score is not None else None
+    for i, d in enumerate(domains):
         bars.append(round(d.fraction * 100, 1))
         categories.append(f"Domain {d.id}")
+        if level is not None and d.fraction * 100 < level:
+            bars.selectBar(i)  # below the pass line: drawn in amber
     series = QBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
@@ -120,14 +124,20 @@ def score_chart(series_points: dict[str, list[tuple[int, int]]], pass_marks: dic
     chart = _chart()
     palette = [c.primary, c.success, c.warning]
     longest = max((len(p) for p in series_points.values()), default=0)
+    scores = [s for points in series_points.values() for _, s in points] + list(pass_marks.values())
     x = QValueAxis()
     x.setRange(0.5, max(longest, 1) + 0.5)
-    x.setTickCount(min(max(longest, 1), 10) + 1 if longest <= 10 else 11)
+    x.setTickType(QValueAxis.TickType.TicksDynamic)
+    x.setTickAnchor(1)
+    x.setTickInterval(max(1, longest // 10))
     x.setLabelFormat("%d")
     x.setTitleText("Exam number")
     y = QValueAxis()
-    y.setRange(100, 1000)
-    y.setTickCount(10)
+    low = max(100, (min(scores, default=500) - 50) // 100 * 100)
+    y.setRange(low, 1000)
+    y.setTickType(QValueAxis.TickType.TicksDynamic)
+    y.setTickAnchor(100)
+    y.setTickInterval(100 if 1000 - low <= 500 else 200)
     y.setLabelFormat("%d")
     for axis in (x, y):
         _axis(axis)
@@ -160,7 +170,7 @@ def score_chart(series_points: dict[str, list[tuple[int, int]]], pass_marks: dic
             edge.append(QPointF(max(longest, 1) + 0.5, mark))
             edge_pen = _pass_pen()
             edge_pen.setColor(colour)
-            edge_pen.setWidth(1)
+            edge_pen.setWidth(2)
             edge.setPen(edge_pen)
             chart.addSeries(edge)
             edge.attachAxis(x)

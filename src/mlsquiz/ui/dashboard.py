@@ -5,8 +5,19 @@ Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ct
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mlsquiz.store.views import BlueprintView, DashboardView
 from mlsquiz.ui.charts import pass_percent
@@ -102,7 +113,7 @@ class DashboardScreen(QWidget):
         note.setAccessibleName("Note on MLS-C01")
         actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
                             margins=18, spacing=10))  # fmt: skip
-        self.resume_buttons = []
+        self.resume_buttons: list[QPushButton] = []
         self.resume_box = QVBoxLayout()
         self.resume_box.setSpacing(8)
         self.resume_card = card(vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18,
@@ -133,15 +144,23 @@ class DashboardScreen(QWidget):
         right.addStretch(1)
 
         content = QWidget()
-        body = hbox(left, right, margins=20, spacing=16)
-        body.setStretch(0, 5)
-        body.setStretch(1, 6)
-        content.setLayout(body)
+        self.body = hbox(left, right, margins=20, spacing=16)
+        self.body.setStretch(0, 5)
+        self.body.setStretch(1, 6)
+        content.setLayout(self.body)
         self.setLayout(vbox(bar, scroll(content), spacing=0))
         shortcut(self, ["Ctrl+E"], self._exam_key)
         shortcut(self, ["Ctrl+D"], self.drill_requested.emit)
         shortcut(self, ["Ctrl+R"], self._review_key)
         shortcut(self, ["Ctrl+H"], self.history_requested.emit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns when there is room for them at the chosen text size, one above the other when not."""
+        super().resizeEvent(event)
+        narrow = self.width() < self.fontMetrics().averageCharWidth() * 125
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
 
     def _exam_key(self) -> None:
         if self.exam.isEnabled():
@@ -182,10 +201,14 @@ class DashboardScreen(QWidget):
         self._show_resumable(view)
         self._show_readiness(view, bp)
         self._show_recent(view)
+        chain = [self.blueprint, self.settings, *self.resume_buttons, self.exam, self.drill, self.review,
+                 self.history, self.recent]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_resumable(self, view: DashboardView) -> None:
         clear_layout(self.resume_box)
-        self.resume_buttons: list[QPushButton] = []
+        self.resume_buttons = []
         for r in view.resumable[:4]:
             left = f" · {duration(r.time_left)} left" if r.time_left is not None else ""
             text = vbox(label(r.title, role="h3"), label(f"{r.answered} of {r.total} answered{left}", role="small"),
@@ -206,9 +229,8 @@ class DashboardScreen(QWidget):
             self.chance_label.setText(f"estimated chance of passing\nlikely score {r.score_low}–{r.score_high} "
                                       f"(pass mark {r.passing_score})")  # fmt: skip
             self.estimate_note.setText(
-                f"An estimate from your first answers to {r.answers_used} questions, not a prediction of AWS's "
-                "scoring. Bars: estimated share right per domain, shaded where it likely lies; dashed: the pass "
-                "mark's share."
+                f"An estimate from your first answers to {r.answers_used} questions, not AWS's scoring. "
+                "Bars: share right per domain with its likely range; dashed: the pass mark."
             )
         else:
             self.chance.setText("")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
-from mlsquiz.ui.widgets import button, card, hbox, label, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, set_prop, shortcut, vbox
 
 
 class DrillScreen(AttemptScreen):
@@ -22,10 +22,10 @@ class DrillScreen(AttemptScreen):
 
     def __init__(self) -> None:
         super().__init__("Drill", show_meta=True)
-        self.title = label(role="h3")
+        self.title = ElidedLabel(role="h3")
         self.progress = label(role="muted")
-        self.score = label("", role="chip")
-        self.score.setProperty("tone", "primary")
+        self.score = label("", role="muted")
+        self.score.setProperty("tone", "success")
         self.finish = button("Finish", "Finish and see results", tip="Unchecked questions count as wrong")
         self.finish.clicked.connect(self.finish_requested)
         bar = card(

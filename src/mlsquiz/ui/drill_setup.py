@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.study.drills import DrillFilter
-from mlsquiz.ui.widgets import button, card, clear_layout, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
 
 SOURCES = [
     ("scenario", "Scenarios (hand-written)"),
@@ -61,8 +61,10 @@ class DrillSetupScreen(QWidget):
         self.blueprint = QComboBox()
         self.blueprint.setAccessibleName("Exam blueprint")
         self.blueprint.currentIndexChanged.connect(self._blueprint_changed)
-        self.domain_box = vbox(spacing=6)
-        self.domains: list[QCheckBox] = []
+        self.domains = self._list("Domains")
+        self.domains.setMinimumHeight(150)
+        self.domains.itemChanged.disconnect(self.changed)
+        self.domains.itemChanged.connect(self._fill_tasks)
         self.sources = [self._check(text, key) for key, text in SOURCES]
         self.difficulties = [self._check(text, key) for key, text in DIFFICULTIES]
         self.which = QButtonGroup(self)
@@ -89,12 +91,12 @@ class DrillSetupScreen(QWidget):
         self.topics = self._list("Topics")
         self.topics_chosen = label(role="small")
 
-        scope = card(vbox(label("Exam", role="h3"), self.blueprint, label("Domains", role="h3"), self.domain_box,
+        scope = card(vbox(label("Exam", role="h3"), self.blueprint, label("Domains", role="h3"), self.domains,
                           margins=16, spacing=8))  # fmt: skip
         kind = card(vbox(label("Source", role="h3"), *self.sources, label("Difficulty", role="h3"),
-                         hbox(*self.difficulties, None), margins=16, spacing=8))  # fmt: skip
+                         hbox(*self.difficulties, None), None, margins=16, spacing=8))  # fmt: skip
         which = card(vbox(label("Questions", role="h3"), self.any, self.unseen, self.wrong,
-                          label("Length", role="h3"), self.length, margins=16, spacing=8))  # fmt: skip
+                          label("Length", role="h3"), self.length, None, margins=16, spacing=8))  # fmt: skip
         tasks = card(vbox(label("Task statements", role="h3"),
                           label("None ticked means every task of the chosen domains.", role="small", wrap=True),
                           self.tasks, margins=16, spacing=8))  # fmt: skip
@@ -107,7 +109,7 @@ class DrillSetupScreen(QWidget):
         grid.addWidget(which, 0, 2)
         grid.addWidget(tasks, 1, 0, 1, 2)
         grid.addWidget(topics, 1, 2)
-        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
         content = QWidget()
@@ -135,6 +137,8 @@ class DrillSetupScreen(QWidget):
         lst = QListWidget()
         lst.setAccessibleName(name)
         lst.setMinimumHeight(170)
+        lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lst.setWordWrap(True)
         lst.itemChanged.connect(self.changed)
         return lst
 
@@ -175,18 +179,20 @@ class DrillSetupScreen(QWidget):
 
     def _blueprint_changed(self) -> None:
         bp = self._blueprint()
-        clear_layout(self.domain_box)
-        self.domains = []
-        if bp is not None:
-            for d in bp.domains:
-                box = self._check(f"{d.id}. {d.title}", d.id)
-                self.domain_box.addWidget(box)
-                self.domains.append(box)
+        self.domains.blockSignals(True)
+        self.domains.clear()
+        for d in bp.domains if bp else []:
+            item = QListWidgetItem(f"{d.id}. {d.title}")
+            item.setData(Qt.ItemDataRole.UserRole, d.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.domains.addItem(item)
+        self.domains.blockSignals(False)
         self._fill_tasks()
 
     def _fill_tasks(self) -> None:
         bp = self._blueprint()
-        chosen = {str(b.property("key")) for b in self.domains if b.isChecked()}
+        chosen = set(_checked(self.domains))
         was = set(_checked(self.tasks))
         self.tasks.blockSignals(True)
         self.tasks.clear()
@@ -202,10 +208,7 @@ class DrillSetupScreen(QWidget):
         self._update()
 
     def changed(self) -> None:
-        if self.sender() in self.domains:
-            self._fill_tasks()
-        else:
-            self._update()
+        self._update()
 
     def _update(self) -> None:
         picked = len(_checked(self.topics))
@@ -221,7 +224,7 @@ class DrillSetupScreen(QWidget):
     def drill_filter(self) -> DrillFilter:
         return DrillFilter(
             blueprint=str(self.blueprint.currentData() or "mls-c01"),
-            domains=[str(b.property("key")) for b in self.domains if b.isChecked()],
+            domains=_checked(self.domains),
             tasks=_checked(self.tasks),
             topics=_checked(self.topics),
             sources=[b.property("key") for b in self.sources if b.isChecked()],

@@ -15,7 +15,18 @@ from mlsquiz.store.views import AttemptView
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.exam_summary import SummaryView
 from mlsquiz.ui.question_palette import QuestionPalette
-from mlsquiz.ui.widgets import button, card, duration, hbox, label, scroll, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    ElidedLabel,
+    button,
+    card,
+    duration,
+    hbox,
+    label,
+    scroll,
+    set_prop,
+    shortcut,
+    vbox,
+)
 
 AMBER_SECONDS = 10 * 60
 RED_SECONDS = 5 * 60
@@ -32,7 +43,7 @@ class ExamScreen(AttemptScreen):
 
     def __init__(self) -> None:
         super().__init__("Exam", show_meta=False)
-        self.title = label(role="h3")
+        self.title = ElidedLabel(role="h3")
         self.progress = label(role="muted")
         self.timer = label()
         self.timer.setObjectName("Timer")
@@ -45,13 +56,12 @@ class ExamScreen(AttemptScreen):
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
-        legend = label("▸ current · blue answered · ⚑ flagged · plain unanswered", role="small", wrap=True)
-        side = card(
-            vbox(label("Questions", role="h3"), legend, scroll(self.question_palette), margins=14, spacing=8)
-        )
-        side.setFixedWidth(268)
+        legend = label("Filled: current · tinted: answered · ⚑ flagged · outlined: unanswered", role="small",
+                       wrap=True)  # fmt: skip
+        self.side = card(vbox(label("Questions", role="h3"), legend, scroll(self.question_palette), margins=14,
+                              spacing=8))  # fmt: skip
         body = QWidget()
-        body_layout = hbox(self.question, side, margins=0, spacing=0)
+        body_layout = hbox(self.question, self.side, margins=0, spacing=0)
         body_layout.setContentsMargins(0, 0, 16, 16)
         body.setLayout(body_layout)
 
@@ -105,6 +115,7 @@ class ExamScreen(AttemptScreen):
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
         self.question_palette.show_status(status)
+        self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
         self.previous.setEnabled(status.position > 1)
         self.next.setEnabled(status.position < status.total)
         flagged = status.position in status.flagged

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from mlsquiz.store.views import HistoryEntry
 from mlsquiz.ui.charts import ChartView, score_chart
-from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, shortcut, vbox
+from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, scroll, shortcut, vbox
 
 COLUMNS = ["When", "Type", "Exam", "Status", "Correct", "Score", "Result", "Time"]
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +42,7 @@ class HistoryModel(QAbstractTableModel):
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 1:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
             return e.id
@@ -87,12 +87,14 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setShowGrid(False)
+        self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
         self.empty = label("No attempts yet. Start a mock exam or a drill from the dashboard.", role="muted")
         self.chart = ChartView("Exam scores over time")
+        self.chart.setMinimumHeight(260)
         self.chart_note = label(role="small")
         table_card = card(vbox(label("Attempts", role="h3"), self.empty, self.table, margins=16, spacing=8))
         chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,
@@ -102,7 +104,7 @@ class HistoryScreen(QWidget):
         body_layout.setStretch(0, 3)
         body_layout.setStretch(1, 2)
         body.setLayout(body_layout)
-        self.setLayout(vbox(bar, body, spacing=0))
+        self.setLayout(vbox(bar, scroll(body), spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Return", "Enter"], self._open_current)
 

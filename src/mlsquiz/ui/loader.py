@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from mlsquiz.store.errors import UserFacingError
+
 
 class TaskSignals(QObject):
     done = Signal(object)
@@ -29,7 +31,7 @@ class Task(QRunnable):
             value = self.work()
         except Exception as exc:  # reported to the GUI thread, which shows it
             message = str(exc) or type(exc).__name__
-            if not getattr(exc, "user_facing", False) and type(exc).__name__ != "UserFacingError":
+            if not isinstance(exc, UserFacingError):  # a bug, not the user's to fix: keep the traceback
                 traceback.print_exc()
             self.signals.failed.emit(message)
             return

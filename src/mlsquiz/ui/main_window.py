@@ -82,7 +82,10 @@ class MainWindow(QMainWindow):
         assert isinstance(settings, Settings)
         if self.controller.store is None:
             return
+        before = self.controller.settings()
         saved = self.controller.save_settings(settings)
+        if before is not None and before.default_blueprint != saved.default_blueprint:
+            self.controller.blueprint_id = saved.default_blueprint  # the dashboard follows the new default
         self.apply_settings(saved)
         self.screens.settings.show_saved()
         self.notify("Settings saved.", "info")

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from markdown_it import MarkdownIt
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
 
 from mlsquiz.store.views import AttemptStatusView
@@ -12,7 +12,8 @@ COLUMNS = 5
 
 
 class QuestionPalette(QWidget):
-    """`jump_requested(position)` when a number is clicked. Flagged numbers carry a ⚑, the current one a ▸."""
+    """`jump_requested(position)` when a number is clicked. Flagged numbers carry a ⚑; the current one is
+    filled; the tooltip and accessible name say all of it."""
 
     jump_requested = Signal(int)
 
@@ -27,6 +28,10 @@ class QuestionPalette(QWidget):
     def show_status(self, status: AttemptStatusView) -> None:
         if len(self.buttons) != status.total:
             self._build(status.total)
+        cell = self.cell()
+        for btn in self.buttons:
+            if btn.size() != cell:
+                btn.setFixedSize(cell)
         answered, flagged = set(status.answered), set(status.flagged)
         for position, btn in enumerate(self.buttons, start=1):
             states = ["answered" if position in answered else "unanswered"]
@@ -35,14 +40,21 @@ class QuestionPalette(QWidget):
             is_current = position == status.position
             if is_current:
                 states.append("current")
-            mark = "▸" if is_current else ""
-            btn.setText(f"{mark}{position}{'⚑' if position in flagged else ''}")
+            btn.setText(f"{position}{'⚑' if position in flagged else ''}")
             words = ", ".join(states)
             btn.setToolTip(f"Question {position}: {words}")
             btn.setAccessibleName(f"Question {position}, {words}")
             set_prop(btn, "answered", position in answered)
             set_prop(btn, "flagged", position in flagged)
             set_prop(btn, "current", is_current)
+
+    def cell(self) -> QSize:
+        """One number's size, from the font in force (the text size is the user's)."""
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("88⚑") + 18, metrics.height() + 14)
+
+    def grid_width(self) -> int:
+        return COLUMNS * self.cell().width() + (COLUMNS - 1) * self.grid.horizontalSpacing()
 
     def _build(self, total: int) -> None:
         for btn in self.buttons:
@@ -54,5 +66,6 @@ class QuestionPalette(QWidget):
             btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             btn.setCursor(Qt.CursorShape.PointingHandCursor)
             btn.clicked.connect(lambda _=False, p=i + 1: self.jump_requested.emit(p))
+            btn.setFixedSize(self.cell())
             self.grid.addWidget(btn, i // COLUMNS, i % COLUMNS)
             self.buttons.append(btn)

@@ -28,6 +28,8 @@ class QuestionView(QWidget):
         self.meta = label(role="chip")
         self.flag_chip = label("⚑ Flagged for review", role="chip")
         self.flag_chip.setProperty("tone", "warning")
+        self.verdict_chip = label(role="chip")
+        self.verdict_chip.setAccessibleName("Verdict")
         self.stem = MarkdownView(name="Question text")
         self.instruction = label(role="h3")
         self.options_box = QVBoxLayout()
@@ -45,7 +47,7 @@ class QuestionView(QWidget):
         self.feedback.setAccessibleName("Feedback")
         content = QWidget()
         layout = vbox(
-            hbox(self.heading, None, self.flag_chip, self.meta, spacing=10), self.stem, self.instruction,
+            hbox(self.heading, self.verdict_chip, None, self.flag_chip, self.meta, spacing=10), self.stem, self.instruction,
             self.options_box, self.feedback, margins=0, spacing=14,
         )  # fmt: skip
         layout.addStretch(1)
@@ -86,6 +88,9 @@ class QuestionView(QWidget):
         kind = "multiple" if multiple else "single"
         if len(self.rows) == count and all(r.property("kind") == kind for r in self.rows):
             return
+        focus = self.focusWidget()
+        if focus is not None and any(focus is row.indicator for row in self.rows):
+            self.area.setFocus()  # keep the focus (and so the question keys) on this screen
         for row in self.rows:
             row.hide()
             row.deleteLater()
@@ -102,6 +107,7 @@ class QuestionView(QWidget):
 
     def _show_feedback(self, item: ItemView) -> None:
         self.feedback.setVisible(item.revealed)
+        self.verdict_chip.setVisible(item.revealed)
         if not item.revealed:
             return
         if not item.answered:
@@ -112,6 +118,8 @@ class QuestionView(QWidget):
             text, tone = "✗ Incorrect", "danger"
         self.verdict.setText(text)
         set_prop(self.verdict, "tone", tone)
+        self.verdict_chip.setText(text)
+        set_prop(self.verdict_chip, "tone", tone)
         right = ", ".join(o.label for o in item.options if o.correct) or "—"
         chosen = ", ".join(item.chosen_labels) or "none"
         self.answers.setText(f"Your answer: {chosen}    ·    Correct answer: {right}")

@@ -24,7 +24,9 @@ class RangeBar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(200, 16)
 
-    def set_values(self, mean: float, low: float, high: float, pass_level: float | None, *, empty: bool) -> None:
+    def set_values(
+        self, mean: float, low: float, high: float, pass_level: float | None, *, empty: bool
+    ) -> None:
         """`empty`: no answers yet, so only the track and the pass level are drawn."""
         self.mean, self.low, self.high, self.pass_level, self.empty = mean, low, high, pass_level, empty
         self.update()

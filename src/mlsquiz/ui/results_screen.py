@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from mlsquiz.store.views import ResultView, TallyView
 from mlsquiz.ui.charts import ChartView, domain_chart
 from mlsquiz.ui.widgets import (
+    ElidedLabel,
     button,
     card,
     duration,
@@ -30,7 +31,7 @@ class ResultsScreen(QWidget):
         super().__init__()
         screen_widget(self, "Results")
         self.result: ResultView | None = None
-        self.title = label(role="h3")
+        self.title = ElidedLabel(role="h3")
         self.review = button("Review answers", "Review answers", variant="primary")
         self.review.clicked.connect(lambda: self._emit(self.review_requested))
         self.drill = button("Drill the wrong ones", "Drill the wrong answers")
@@ -66,6 +67,8 @@ class ResultsScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -5,6 +5,8 @@ Filters: all, wrong, flagged, or one domain. "Drill these" asks for a drill of e
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
@@ -12,12 +14,19 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
 from mlsquiz.ui.question_view import QuestionView
-from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, shortcut, vbox
+from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
 
 
 def is_wrong(item: ItemView) -> bool:
     """Wrong once graded: a wrong or missing answer. Ungraded questions (an attempt in progress) are not."""
     return item.revealed and not item.correct
+
+
+def preview(stem: str, limit: int = 80) -> str:
+    """The stem's first line as plain text, for a list."""
+    first = next((line for line in stem.splitlines() if line.strip()), "")
+    plain = re.sub(r"[*_`#>]+", "", first).strip()
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
 
 class ReviewScreen(QWidget):
@@ -29,7 +38,7 @@ class ReviewScreen(QWidget):
         screen_widget(self, "Review")
         self.result: ResultView | None = None
         self.shown: list[ItemView] = []
-        self.title = label(role="h3")
+        self.title = ElidedLabel(role="h3")
         self.back = button("Back", "Back", tip="Esc")
         self.back.clicked.connect(self.back_requested)
         self.drill = button("Drill these", "Drill these questions", variant="primary")
@@ -44,6 +53,8 @@ class ReviewScreen(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Questions")
         self.list.currentRowChanged.connect(self._show_row)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = card(vbox(label("Show", role="h3"), self.filter, self.count, self.list, margins=14, spacing=8))
         side.setFixedWidth(330)
         self.question = QuestionView(show_meta=True, read_only=True)
@@ -93,10 +104,8 @@ class ReviewScreen(QWidget):
         self.list.clear()
         for item in self.shown:
             mark = "–" if not item.revealed else ("✓" if item.correct else "✗" if item.answered else "○")
-            first = item.stem.strip().splitlines()[0] if item.stem.strip() else ""
-            preview = first if len(first) <= 60 else first[:58] + "…"
             flag = " ⚑" if item.flagged else ""
-            entry = QListWidgetItem(f"{item.position:>2}  {mark}{flag}  {preview}")
+            entry = QListWidgetItem(f"{item.position}  {mark}{flag}  {preview(item.stem)}")
             entry.setData(Qt.ItemDataRole.UserRole, item.position)
             verdict = "not graded" if not item.revealed else "correct" if item.correct else "wrong"
             entry.setToolTip(f"Question {item.position}: {verdict}{', flagged' if item.flagged else ''}")

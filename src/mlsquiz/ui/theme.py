@@ -92,16 +92,19 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
-def _check_mark(colour: str) -> str:
-    """A check mark image for checked boxes (QSS draws images only from files), written once per colour."""
+ICONS = {"check": "M3.5 8.5l3 3 6-7", "down": "M4 6l4 4 4-4", "up": "M4 10l4-4 4 4"}
+
+
+def _icon(name: str, colour: str) -> str:
+    """A small line icon for QSS `image:` (QSS draws images only from files), written once per colour."""
     global _icon_dir
     if _icon_dir is None:
         _icon_dir = Path(tempfile.mkdtemp(prefix="mlsquiz-icons-"))
         atexit.register(shutil.rmtree, _icon_dir, True)
-    path = _icon_dir / f"check-{colour.lstrip('#')}.svg"
+    path = _icon_dir / f"{name}-{colour.lstrip('#')}.svg"
     if not path.exists():
         path.write_text(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M3.5 8.5l3 3 6-7" fill="none" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="{ICONS[name]}" fill="none" '
             f'stroke="{colour}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
             encoding="utf-8",
         )
@@ -110,7 +113,8 @@ def _check_mark(colour: str) -> str:
 
 def stylesheet(c: Colors, base: int) -> str:
     """The whole app's QSS. `base` is the body font size in points; everything else is derived from it."""
-    check = _check_mark(c.on_primary)
+    check = _icon("check", c.on_primary)
+    down, up = _icon("down", c.muted), _icon("up", c.muted)
 
     def pt(factor: float) -> int:
         return max(round(base * factor), 7)
@@ -203,13 +207,28 @@ QFrame#Feedback {{ background: {c.surface}; border: 1px solid {c.border}; border
 QComboBox, QSpinBox, QLineEdit {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border_strong};
     border-radius: 6px; padding: 5px 8px; min-height: {px(1.4)}px; }}
 QComboBox:focus, QSpinBox:focus, QLineEdit:focus {{ border: 2px solid {c.focus}; }}
+QComboBox {{ padding-right: 30px; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 28px;
+    border: none; }}
+QComboBox::down-arrow {{ image: url({down}); width: 14px; height: 14px; }}
+QSpinBox {{ padding-right: 30px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 26px; border: none;
+    border-left: 1px solid {c.border}; background: {c.surface_alt}; }}
+QSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 6px; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 6px; }}
+QSpinBox::up-button:hover, QSpinBox::down-button:hover {{ background: {c.border}; }}
+QSpinBox::up-arrow {{ image: url({up}); width: 12px; height: 12px; }}
+QSpinBox::down-arrow {{ image: url({down}); width: 12px; height: 12px; }}
+QListView::indicator {{ width: {px(1.3)}px; height: {px(1.3)}px; border: 2px solid {c.border_strong};
+    border-radius: 4px; background: {c.surface}; }}
+QListView::indicator:checked {{ border-color: {c.primary}; background: {c.primary}; image: url({check}); }}
 QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; selection-background-color: {c.primary};
     selection-color: {c.on_primary}; border: 1px solid {c.border_strong}; }}
 QCheckBox, QRadioButton {{ spacing: 10px; background: transparent; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {c.primary}; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: {px(1.45)}px; height: {px(1.45)}px;
     border: 2px solid {c.border_strong}; background: {c.surface}; }}
-QRadioButton::indicator {{ border-radius: {px(0.725) + 2}px; }}
+QRadioButton::indicator {{ border-radius: {px(1.45) // 2 + 1}px; }}
 QCheckBox::indicator {{ border-radius: 4px; }}
 QRadioButton::indicator:hover, QCheckBox::indicator:hover {{ border-color: {c.primary}; }}
 QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {c.focus}; }}
