@@ -151,7 +151,10 @@ def render_all(app: QApplication, bank: Bank, seed_folder: Path, clock_start: da
             shoot(app, window, out, f"{prefix}-04-drill-setup")
 
             c.start_drill(DrillFilter(tasks=["3.5"], length=6))
-            key(app, Qt.Key.Key_2)
+            assert c.store is not None and c.attempt is not None
+            first = c.store.attempt_view(c.attempt.attempt_id).items[0]
+            for digit in [Qt.Key.Key_2, Qt.Key.Key_4][: first.select]:  # a wrong pick shows more feedback
+                key(app, digit)
             key(app, Qt.Key.Key_Return)
             shoot(app, window, out, f"{prefix}-05-drill-feedback")
             c.close_attempt()
