@@ -81,6 +81,7 @@ def test_a_drill_gives_feedback_on_enter_and_goes_on_on_enter_again(
     item = screen.current()
     assert item is not None and item.revealed and item.explanation
     assert question.feedback.isVisible()
+    assert screen.hint.text() == ""  # the "choose an answer" hint no longer applies
     assert question.verdict.text() in ("✓ Correct", "✗ Incorrect")
     assert (question.verdict.text() == "✓ Correct") == bool(item.correct)
     assert question.explanation.markdown() == item.explanation

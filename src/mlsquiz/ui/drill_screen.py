@@ -76,6 +76,7 @@ class DrillScreen(AttemptScreen):
         self.flag.setText("⚑  Unflag" if flagged else "⚑  Flag")
         set_prop(self.flag, "flagged", flagged)
         if item is not None and item.revealed:
+            self.show_hint("")  # a hint about choosing no longer applies once the answer is checked
             last = len(checked) >= status.total
             self.primary.setText("See results  ▶" if last else "Continue  ▶")
             self.primary.setAccessibleName("See results" if last else "Continue to the next question")
