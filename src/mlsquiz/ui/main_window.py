@@ -28,7 +28,8 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = load_bank,
                  clock: Clock | None = None) -> None:  # fmt: skip
         super().__init__()
-        self.setWindowTitle("mlsquiz — AWS Machine Learning practice exams")
+        # Ends with the application's display name, so Qt does not append it a second time.
+        self.setWindowTitle("AWS Machine Learning practice exams — mlsquiz")
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.data_dir = data_dir
         self.screens = Screens()
