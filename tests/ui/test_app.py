@@ -216,3 +216,18 @@ def test_no_screen_needs_more_than_1024_by_640(qtbot: QtBot, make_window: Window
         hint = screen.minimumSizeHint()
         assert hint.width() <= 1024 and hint.height() <= 640, (screen.accessibleName(), hint)
     activate(qtbot, window)
+
+
+def test_a_restored_database_is_reported_without_a_dialog(
+    make_window: WindowFactory, shipped_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
+    from mlsquiz.store.facade import Store
+
+    with Store.open(data_dir, shipped_bank, clock) as store:  # a normal quit leaves a backup
+        store.submit(store.start_exam(length=5).status.id)
+    (data_dir / "mlsquiz.db").write_bytes(b"not a database" * 500)
+    window = make_window()
+    assert window.banner.isVisible()
+    assert "restored" in window.banner_text.text()
+    assert isinstance(window.controller.state, st.Home)
+    assert window.controller.store is not None and len(window.controller.store.history()) == 1

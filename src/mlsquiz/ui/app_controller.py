@@ -115,6 +115,8 @@ class AppController(QObject):
             return
         self.store, view, self.blueprints = value
         self._show_dashboard(view)
+        if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
+            self.notify(self.store.notice, "error")
         self.ready.emit()
 
     def _failed_to_load(self, message: str) -> None:
