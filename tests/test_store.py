@@ -224,7 +224,9 @@ def test_damaged_database_without_backup_is_a_clear_error(small_bank: Bank, data
         Store.open(data_dir, small_bank)
 
 
-def test_progress_gives_per_domain_accuracy_over_time(small_bank: Bank, data_dir: Path, clock: FakeClock) -> None:
+def test_progress_gives_per_domain_accuracy_over_time(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
     with Store.open(data_dir, small_bank, clock) as store:
         for right in (5, 15):
             aid = store.start_exam(seed=right, length=20).status.id
