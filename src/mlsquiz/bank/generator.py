@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from mlsquiz.bank.calculations import CALCULATION_TEMPLATES
@@ -163,6 +164,12 @@ class Knowledge:
     def __init__(self, entries: Sequence[KnowledgeEntry]) -> None:
         self.entries = sorted(entries, key=lambda e: e.slug)
         self.by_slug = {e.slug: e for e in self.entries}
+        self.by_category: dict[str, list[KnowledgeEntry]] = defaultdict(list)
+        self.by_area: dict[str, list[KnowledgeEntry]] = defaultdict(list)
+        for e in self.entries:
+            self.by_category[e.category].append(e)
+            if e.category in AREAS:
+                self.by_area[AREAS[e.category]].append(e)
         self._related: dict[str, set[str]] = {e.slug: set(e.overlaps) for e in self.entries}
         for e in self.entries:
             for other in e.overlaps:
@@ -187,13 +194,11 @@ class Knowledge:
         def ok(o: KnowledgeEntry) -> bool:
             return o.slug != entry.slug and o.kind == entry.kind and not self.related(entry.slug, o.slug)
 
-        same = [o for o in self.entries if o.category == entry.category and ok(o)]
+        same = [o for o in self.by_category[entry.category] if ok(o)]
         area = AREAS.get(entry.category)
-        near = [
-            o
-            for o in self.entries
-            if area and o.category != entry.category and AREAS.get(o.category) == area and ok(o)
-        ]
+        near = (
+            [o for o in self.by_area.get(area, []) if o.category != entry.category and ok(o)] if area else []
+        )
         rng.shuffle(same)
         rng.shuffle(near)
         return same + near
