@@ -93,6 +93,7 @@ def test_switching_blueprint_on_the_dashboard(qtbot: QtBot, make_window: WindowF
     dashboard.blueprint.setCurrentIndex(dashboard.blueprint.findData("mla-c01"))
     qtbot.waitUntil(lambda: "MLA-C01" in dashboard.readiness_title.text(), timeout=5000)
     assert "130 minutes" in dashboard.exam.detail.text()
+    assert "ordering, matching and case-study" in dashboard.note_text.text()  # each exam's own note
     assert "Not enough data yet" in dashboard.chance_label.text()
     press(qtbot, Qt.Key.Key_E, CTRL)
     wait_for(qtbot, window, st.Exam)

@@ -121,6 +121,7 @@ class Store:
                 questions=b.questions,
                 duration_minutes=b.duration_minutes,
                 passing_score=b.passing_score,
+                notes=b.notes,
                 domains=[TallyView(id=d.id, title=d.title, correct=0, total=0) for d in b.domains],
                 tasks=[
                     TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks

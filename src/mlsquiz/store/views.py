@@ -180,6 +180,7 @@ class BlueprintView(View):
     questions: int
     duration_minutes: int
     passing_score: int
+    notes: str | None = None  # what a candidate should know about this exam (retirement, question types)
     domains: list[TallyView]  # id, title; correct/total unused (0)
     tasks: list[TallyView]
 

@@ -36,10 +36,6 @@ from mlsquiz.ui.widgets import (
     vbox,
 )
 
-RETIRED_NOTE = (
-    "AWS retired MLS-C01 on 31 March 2026; MLA-C01 (Machine Learning Engineer – Associate) continues it. "
-    "The bank serves both."
-)
 
 
 class ActionButton(QPushButton):
@@ -109,8 +105,10 @@ class DashboardScreen(QWidget):
         for btn, signal in ((self.exam, self.exam_requested), (self.drill, self.drill_requested),
                             (self.review, self.review_requested), (self.history, self.history_requested)):  # fmt: skip
             btn.clicked.connect(signal)
-        note = card(vbox(label(RETIRED_NOTE, role="small", wrap=True), margins=10), "note")
-        note.setAccessibleName("Note on MLS-C01")
+        self.note_text = label("", role="small", wrap=True)
+        self.note = note = card(vbox(self.note_text, margins=10), "note")
+        note.setAccessibleName("About this exam")
+        note.hide()
         actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
                             margins=18, spacing=10))  # fmt: skip
         self.resume_buttons: list[QPushButton] = []
@@ -187,6 +185,8 @@ class DashboardScreen(QWidget):
             self.blueprint.addItem(b.name, b.id)
         self.blueprint.setCurrentIndex(max(self.blueprint.findData(view.blueprint), 0))
         self.blueprint.blockSignals(False)
+        self.note_text.setText(bp.notes if bp is not None and bp.notes else "")
+        self.note.setVisible(bool(self.note_text.text()))
         if bp is not None:
             self.exam.set_detail(f"{bp.questions} questions · {bp.duration_minutes} minutes · pass mark "
                                  f"{bp.passing_score}")  # fmt: skip
