@@ -37,7 +37,6 @@ from mlsquiz.ui.widgets import (
 )
 
 
-
 class ActionButton(QPushButton):
     """A large dashboard button: a title, a line of detail and its shortcut."""
 
