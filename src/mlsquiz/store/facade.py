@@ -7,6 +7,7 @@ committed before the method returns, so a crash loses nothing the user did. Meth
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from collections import defaultdict
@@ -35,7 +36,6 @@ from mlsquiz.store.views import (
     BlueprintView,
     Change,
     DashboardView,
-    DomainReadinessView,
     HistoryEntry,
     ItemView,
     OptionView,
@@ -664,28 +664,7 @@ class Store:
             domain = task.split(".")[0]
             tallies[domain] = tallies.get(domain, Tally()).add(correct)
         est = readiness_model.estimate(blueprint, tallies)
-        return ReadinessView(
-            blueprint=est.blueprint,
-            pass_probability=est.pass_probability,
-            expected_score=est.expected_score,
-            score_low=est.score_low,
-            score_high=est.score_high,
-            passing_score=est.passing_score,
-            answers_used=est.answers_used,
-            enough_data=est.enough_data,
-            domains=[
-                DomainReadinessView(
-                    domain=d.domain,
-                    title=d.title,
-                    correct=d.correct,
-                    total=d.total,
-                    mean=d.mean,
-                    low=d.low,
-                    high=d.high,
-                )
-                for d in est.domains
-            ],
-        )
+        return ReadinessView.model_validate(dataclasses.asdict(est))
 
     def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
         blueprint = self.blueprint(blueprint_id)
