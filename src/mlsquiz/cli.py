@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlsquiz import __version__
+
+if TYPE_CHECKING:
+    from mlsquiz.bank.bank import Bank
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,8 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     lint = bank_sub.add_parser("lint", help="quality findings", parents=[common])
     lint.add_argument("--json", action="store_true")
     export = bank_sub.add_parser("export", help="the whole bank", parents=[common])
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", default="-")
+    export.add_argument("--format", choices=["json", "anki"], default="json")
+    export.add_argument(
+        "-o", "--output", default=None, help="file to write; JSON defaults to standard output"
+    )
+    export.add_argument("--source", choices=["generated", "scenario", "imported"], default=None)
+    export.add_argument("--wrong", action="store_true", help="only questions you have answered wrong")
 
     exam = sub.add_parser("exam", help="exams", parents=[common])
     exam_sub = exam.add_subparsers(dest="exam_command", required=True, parser_class=_Parser)
@@ -116,10 +124,7 @@ def _bank(args: argparse.Namespace) -> int:
             _print_stats(stats)
         return 0
     if args.bank_command == "export":
-        from mlsquiz.bank.export import export_bank
-
-        _print_json(export_bank(bank), args.output)
-        return 0
+        return _export(args, bank)
     if args.bank_command == "lint":
         from mlsquiz.bank.lint import lint_bank
 
@@ -130,6 +135,27 @@ def _bank(args: argparse.Namespace) -> int:
             print(report.as_text())
         return 1 if report.errors else 0
     return 2
+
+
+def _export(args: argparse.Namespace, bank: Bank) -> int:
+    questions = [q for q in bank.questions if args.source is None or q.source == args.source]
+    if args.wrong:
+        from mlsquiz.store.facade import Store
+
+        with Store.open(data_dir(args), bank) as store:
+            wrong = store.wrong_question_ids()
+        questions = [q for q in questions if q.id in wrong]
+    if args.format == "anki":
+        from mlsquiz.bank.anki import write_deck
+
+        path = Path(args.output or "mlsquiz.apkg")
+        count = write_deck(questions, path)
+        print(f"wrote {count} notes to {path}")
+        return 0
+    from mlsquiz.bank.export import export_bank
+
+    _print_json(export_bank(dataclasses.replace(bank, questions=tuple(questions))), args.output or "-")
+    return 0
 
 
 def _print_stats(stats: dict[str, Any]) -> None:

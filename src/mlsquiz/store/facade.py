@@ -150,8 +150,14 @@ class Store:
         ).all()
         return {qid: _utc(when) for qid, when in rows if when is not None}  # type: ignore[misc]
 
+    def wrong_question_ids(self) -> set[str]:
+        """Every question the user has answered wrong at least once (graded; left unanswered does not count)."""
+        return self._wrong_before()
+
     def _wrong_before(self) -> set[str]:
-        rows = self._session.exec(select(ItemRow.question_id).where(col(ItemRow.correct).is_(False))).all()
+        rows = self._session.exec(
+            select(ItemRow.question_id).where(col(ItemRow.correct).is_(False), col(ItemRow.answer) != "")
+        ).all()
         return set(rows)
 
     def _answered_before(self) -> set[str]:
