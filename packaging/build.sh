@@ -6,4 +6,6 @@ cd "$(dirname "$0")"
 [ -x ../.venv-bundle/bin/python ] || python3 -m venv ../.venv-bundle
 ../.venv-bundle/bin/python -m pip install -q --disable-pip-version-check "..[bundle]"
 ../.venv-bundle/bin/pyinstaller --noconfirm --clean --distpath ../dist --workpath ../build/pyinstaller mlsquiz.spec
-cd /tmp && "$OLDPWD/../dist/mlsquiz/mlsquiz" --version && "$OLDPWD/../dist/mlsquiz/mlsquiz" bank stats | head -2
+bundle="$(cd ../dist/mlsquiz && pwd)/mlsquiz"
+elsewhere="$(mktemp -d)"
+cd "$elsewhere" && "$bundle" --version && "$bundle" bank stats | head -2
