@@ -8,7 +8,6 @@ committed before the method returns, so a crash loses nothing the user did. Meth
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -703,6 +702,3 @@ class Store:
             select(ItemRow.position, ItemRow.answer).where(ItemRow.attempt_id == attempt_id)
         ).all()
         return dict(rows)
-
-    def export_json(self) -> str:
-        return json.dumps([h.as_json() for h in self.history()])
