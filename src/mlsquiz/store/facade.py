@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -21,13 +20,15 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.bank.schema import Blueprint, Option, Question
+from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, SystemClock
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.settings import Settings, load_settings, save_settings
+from mlsquiz.store.cards import rate_card
 from mlsquiz.store.db import open_database, restore_if_damaged, write_backup
 from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.present import history_entries, item_view, result_view, status_view, utc
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
@@ -36,8 +37,6 @@ from mlsquiz.store.views import (
     Change,
     DashboardView,
     HistoryEntry,
-    ItemView,
-    OptionView,
     ProgressPoint,
     ReadinessView,
     ResultView,
@@ -46,17 +45,10 @@ from mlsquiz.store.views import (
 )
 from mlsquiz.study import readiness as readiness_model
 from mlsquiz.study.drills import DrillFilter, choose, count_matching
-from mlsquiz.study.review import median_time, rating_for, review
+from mlsquiz.study.review import median_time
 
 RECENT_FIRST_ATTEMPTS = 300
 DB_NAME = "mlsquiz.db"
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back naive; everything here is UTC."""
-    from datetime import UTC
-
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 class Store:
@@ -147,7 +139,7 @@ class Store:
             .join(AttemptRow, col(AttemptRow.id) == col(ItemRow.attempt_id))
             .group_by(col(ItemRow.question_id))
         ).all()
-        return {qid: _utc(when) for qid, when in rows if when is not None}  # type: ignore[misc]
+        return {qid: utc(when) for qid, when in rows if when is not None}  # type: ignore[misc]
 
     def wrong_question_ids(self) -> set[str]:
         """Every question the user has answered wrong at least once (graded; left unanswered does not count)."""
@@ -303,12 +295,12 @@ class Store:
             blueprint=row.blueprint,
             passing_score=row.passing_score,
             items=items,
-            started_at=_utc(row.started_at) or row.started_at,
+            started_at=utc(row.started_at) or row.started_at,
             status=row.status,  # type: ignore[arg-type]
             limit_seconds=row.limit_seconds,
             elapsed_seconds=row.elapsed_seconds,
             position=row.position,
-            submitted_at=_utc(row.submitted_at),
+            submitted_at=utc(row.submitted_at),
         )
         self._states[attempt_id] = state
         self._row_ids[attempt_id] = [r.id for r in item_rows if r.id is not None]
@@ -330,7 +322,7 @@ class Store:
                     mode=row.mode,
                     blueprint=row.blueprint,
                     title=row.title,
-                    started_at=_utc(row.started_at) or row.started_at,
+                    started_at=utc(row.started_at) or row.started_at,
                     answered=len(state.summary().answered),
                     total=len(state.items),
                     time_left=state.time_left(self.clock.now()),
@@ -370,7 +362,7 @@ class Store:
                 return Change(status=self._status(state, auto=True))
             raise
         self._persist(state, [position] if position else [])
-        item = self._item_view(state, state.item(position)) if position else None
+        item = item_view(state, state.item(position)) if position else None
         return Change(status=self._status(state), item=item)
 
     def toggle(self, attempt_id: int, position: int, key: str) -> Change:
@@ -393,7 +385,7 @@ class Store:
         change = self._act(attempt_id, lambda s, now: s.check(position, now), position)
         state = self._load(attempt_id)
         self._grade(state, [state.item(position)])
-        return Change(status=change.status, item=self._item_view(state, state.item(position)))
+        return Change(status=change.status, item=item_view(state, state.item(position)))
 
     def tick(self, attempt_id: int) -> Change:
         """The screen's timer: keeps the stored time current and submits an exam whose time is up."""
@@ -433,35 +425,18 @@ class Store:
     def _grade(self, state: AttemptState, items: list[ItemState]) -> None:
         """Record verdicts and rate review cards: a wrong answer creates or lapses a card."""
         now = self.clock.now()
-        median = median_time(
-            list(self._session.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None))))
-        )
         ids = self._row_ids[state.id]
         with self._tx() as s:
+            median = median_time(
+                list(s.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None))))
+            )
             for item in items:
                 s.execute(
                     update(ItemRow)
                     .where(col(ItemRow.id) == ids[item.position - 1])
                     .values(correct=item.correct)
                 )
-                if not item.answer:
-                    continue
-                card = s.get(CardRow, item.question.id)
-                if card is None and item.correct:
-                    continue
-                update_ = review(
-                    card.card_json if card else None, rating_for(item.correct, item.seconds, median), now
-                )
-                card_due = update_.due
-                if (
-                    card is None
-                ):  # a new wrong answer is due for review at once, whatever its learning step says
-                    card = CardRow(question_id=item.question.id, card_json="", due=now, created_at=now)
-                    card_due = now
-                card.card_json, card.due, card.retired = update_.card_json, card_due, update_.retired
-                card.reviews += 1
-                card.lapses += update_.lapse
-                s.add(card)
+                rate_card(s, item, median, now)
 
     def _persist(self, state: AttemptState, positions: list[int] | None = None) -> None:
         ids = self._row_ids[state.id]
@@ -493,104 +468,22 @@ class Store:
                 )
 
     # -- views -------------------------------------------------------------------------------------------------
-    def _status(self, state: AttemptState, auto: bool = False) -> AttemptStatusView:
-        summary = state.summary()
-        now = self.clock.now()
-        return AttemptStatusView(
-            id=state.id,
-            mode=state.mode,
-            blueprint=state.blueprint,
-            title=self._title(state.id),
-            status=state.status,
-            position=state.position,
-            total=len(state.items),
-            answered=list(summary.answered),
-            flagged=list(summary.flagged),
-            unanswered=list(summary.unanswered),
-            time_left=state.time_left(now),
-            elapsed=state.elapsed(now),
-            auto_submitted=auto,
-        )
-
     def _title(self, attempt_id: int) -> str:
         row = self._session.get(AttemptRow, attempt_id)
         return row.title if row else ""
 
-    def _item_view(self, state: AttemptState, item: ItemState) -> ItemView:
-        q = item.question
-        revealed = item.checked or state.status == "submitted"
-        by_key: dict[str, Option] = {o.key: o for o in q.options}
-        options = [
-            OptionView(
-                label="ABCDEF"[i],
-                key=key,
-                text=by_key[key].text,
-                chosen=key in item.answer,
-                explanation=by_key[key].explanation if revealed else None,
-                correct=(key in q.answer) if revealed else None,
-            )
-            for i, key in enumerate(item.order)
-        ]
-        return ItemView(
-            position=item.position,
-            question_id=q.id,
-            type=q.type,
-            select=q.select,
-            stem=q.stem,
-            options=options,
-            flagged=item.flagged,
-            answered=bool(item.answer),
-            revealed=revealed,
-            correct=item.correct if revealed else None,
-            explanation=q.explanation if revealed else None,
-            domain=item.domain,
-            task=item.task,
-            topics=list(q.topics),
-            source=q.source,
-            difficulty=q.difficulty,
-            references=list(q.references),
-            seconds=item.seconds,
-        )
+    def _status(self, state: AttemptState, auto: bool = False) -> AttemptStatusView:
+        return status_view(state, self._title(state.id), self.clock.now(), auto)
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         state = self._load(attempt_id)
-        return AttemptView(status=self._status(state), items=[self._item_view(state, i) for i in state.items])
+        return AttemptView(status=self._status(state), items=[item_view(state, i) for i in state.items])
 
     def result(self, attempt_id: int) -> ResultView:
         state = self._load(attempt_id)
         row = self._session.get(AttemptRow, attempt_id)
         assert row is not None
-        report = state.report()
-        blueprint = self.bank.blueprints.get(state.blueprint)
-        domain_titles = {d.id: d.title for d in blueprint.domains} if blueprint else {}
-        task_titles = {t.id: t.title for d in blueprint.domains for t in d.tasks} if blueprint else {}
-        return ResultView(
-            attempt_id=state.id,
-            mode=state.mode,
-            blueprint=state.blueprint,
-            blueprint_name=blueprint.name if blueprint else state.blueprint,
-            title=row.title,
-            status=state.status,
-            started_at=state.started_at,
-            submitted_at=state.submitted_at,
-            elapsed=state.elapsed(self.clock.now()),
-            limit_seconds=state.limit_seconds,
-            correct=report.correct,
-            total=report.total,
-            answered=report.answered,
-            scaled_score=row.scaled_score,
-            passed=row.passed,
-            passing_score=state.passing_score,
-            by_domain=[
-                TallyView(id=d, title=domain_titles.get(d, d), correct=t.correct, total=t.total)
-                for d, t in report.by_domain.items()
-            ],
-            by_task=[
-                TallyView(id=k, title=task_titles.get(k, k), correct=t.correct, total=t.total)
-                for k, t in report.by_task.items()
-            ],
-            items=[self._item_view(state, i) for i in state.items],
-        )
+        return result_view(state, row, self.bank.blueprints.get(state.blueprint), self.clock.now())
 
     def history(self) -> list[HistoryEntry]:
         rows = self._session.exec(
@@ -598,38 +491,8 @@ class Store:
         ).all()
         items = self._session.exec(
             select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)
-        ).all()
-        per: dict[int, list[tuple[str, str, bool | None]]] = defaultdict(list)
-        for attempt_id, domain, answer, correct in items:
-            per[attempt_id].append((domain, answer, correct))
-        out = []
-        for row in rows:
-            assert row.id is not None
-            mine = per[row.id]
-            by_domain: dict[str, dict[str, int]] = {}
-            for domain, _answer, correct in mine:
-                d = by_domain.setdefault(domain, {"correct": 0, "total": 0})
-                d["total"] += 1
-                d["correct"] += bool(correct)
-            out.append(
-                HistoryEntry(
-                    id=row.id,
-                    mode=row.mode,
-                    blueprint=row.blueprint,
-                    title=row.title,
-                    status=row.status,
-                    started_at=_utc(row.started_at) or row.started_at,
-                    submitted_at=_utc(row.submitted_at),
-                    questions=len(mine),
-                    answered=sum(bool(a) for _, a, _ in mine),
-                    correct=sum(bool(c) for _, _, c in mine),
-                    elapsed_seconds=round(row.elapsed_seconds),
-                    scaled_score=row.scaled_score,
-                    passed=row.passed,
-                    by_domain=dict(sorted(by_domain.items())),
-                )
-            )
-        return out
+        )
+        return history_entries(rows, items)
 
     def progress(self, blueprint_id: str | None = None) -> list[ProgressPoint]:
         """Per-domain accuracy of every submitted attempt on a blueprint, oldest first."""
