@@ -169,7 +169,8 @@ def score_chart(series_points: dict[str, list[tuple[int, int]]], pass_marks: dic
             edge.append(QPointF(0.5, mark))
             edge.append(QPointF(max(longest, 1) + 0.5, mark))
             edge_pen = _pass_pen()
-            edge_pen.setColor(colour)
+            if len(series_points) > 1:  # several exams: each pass line takes its exam's colour
+                edge_pen.setColor(colour)
             edge_pen.setWidth(2)
             edge.setPen(edge_pen)
             chart.addSeries(edge)
