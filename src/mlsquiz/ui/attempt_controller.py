@@ -81,28 +81,28 @@ class AttemptController(QObject):
         self.shutdown()
         self.left.emit(self.attempt_id)
 
-    def shutdown(self) -> None:
-        """Stop driving the screen and pause the attempt (leaving the screen, or closing the window)."""
+    def _detach(self) -> bool:
+        """Stop driving the screen; False if that had already happened."""
         if not self.active:
-            return
+            return False
         self.active = False
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._disconnect_more()
-        self.store.pause(self.attempt_id)
+        return True
+
+    def shutdown(self) -> None:
+        """Stop driving the screen and pause the attempt (leaving the screen, or closing the window)."""
+        if self._detach():
+            self.store.pause(self.attempt_id)
 
     def _disconnect_more(self) -> None:
         """Subclasses drop their own connections."""
 
     def finish(self, *, auto: bool = False) -> None:
-        if not self.active:
-            return
-        self.active = False
-        for signal, slot in self._connections:
-            signal.disconnect(slot)
-        self._disconnect_more()
-        self.store.submit(self.attempt_id)
-        self.finished.emit(self.attempt_id)
+        if self._detach():
+            self.store.submit(self.attempt_id)
+            self.finished.emit(self.attempt_id)
 
 
 class ExamController(AttemptController):
