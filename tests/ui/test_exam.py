@@ -183,3 +183,4 @@ def test_the_countdown_turns_amber_then_red_and_submits_at_zero(
     assert result.status == "submitted"
     assert result.elapsed == pytest.approx(180 * 60, abs=2)
     assert window.screens.results.verdict.text() == "FAIL"  # nothing answered
+    assert window.banner.isVisible() and "Time is up" in window.banner_text.text()

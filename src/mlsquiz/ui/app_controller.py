@@ -262,10 +262,12 @@ class AppController(QObject):
         controller.left.connect(self._attempt_left)
         self.attempt = controller
 
-    def _attempt_finished(self, attempt_id: int) -> None:
+    def _attempt_finished(self, attempt_id: int, timed_out: bool) -> None:
         self.attempt = None
         self.trail = [st.Home()]
         self._switch(st.Results(attempt_id))
+        if timed_out:
+            self.notify("Time is up: the exam was submitted with the answers you had given.", "info")
 
     def _attempt_left(self, _attempt_id: int) -> None:
         self.attempt = None

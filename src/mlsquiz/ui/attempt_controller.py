@@ -2,7 +2,7 @@
 
 The screen never sees the store. Every action returns a `Change`, which goes straight back to the screen; an
 attempt that is no longer in progress (submitted, or auto-submitted when the exam's time ran out) ends the
-controller with `finished(attempt_id)`, and leaving pauses the attempt and reports `left(attempt_id)`.
+controller with `finished(attempt_id, timed_out)`, and leaving pauses the attempt and reports `left(attempt_id)`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from mlsquiz.ui.widgets import confirm
 
 
 class AttemptController(QObject):
-    finished = Signal(int)
+    finished = Signal(int, bool)  # attempt id, submitted because the time ran out
     left = Signal(int)
 
     def __init__(self, store: Store, screen: AttemptScreen, view: AttemptView) -> None:
@@ -102,7 +102,7 @@ class AttemptController(QObject):
     def finish(self, *, auto: bool = False) -> None:
         if self._detach():
             self.store.submit(self.attempt_id)
-            self.finished.emit(self.attempt_id)
+            self.finished.emit(self.attempt_id, auto)
 
 
 class ExamController(AttemptController):
