@@ -11,8 +11,8 @@ from mlsquiz.bank.loader import shipped_root, yaml_files
 files = list(yaml_files([shipped_root()]))
 report(
     "baseline: yaml.CSafeLoader over the bank files",
-    timings(lambda: [yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in files], 10),
+    timings(lambda: [yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in files], 20),
 )
-report("load_bank(): parse, validate, generate, check", timings(load_bank, 10))
+report("load_bank(): parse, validate, generate, check", timings(load_bank, 20))
 bank = load_bank()
 print(f"bank: {len(bank.questions)} questions, {len(bank.knowledge)} knowledge entries, {len(files)} files")
