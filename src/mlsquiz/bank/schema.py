@@ -29,6 +29,19 @@ class Contrast(Strict):
     when: NonEmpty
 
 
+class Misconception(Strict):
+    """A specific false statement candidates believe about an entry, kept as reviewed data.
+
+    `statement` is false of the entry; `truth` is the corrected statement in the same form and length, so either
+    can stand among the options of a "which statement is true" question without its wording giving it away.
+    """
+
+    statement: NonEmpty
+    truth: NonEmpty
+    why: NonEmpty
+    reference: NonEmpty
+
+
 class KnowledgeEntry(Strict):
     """One AWS service, ML concept or model, with the facts the generator turns into questions.
 
@@ -55,6 +68,7 @@ class KnowledgeEntry(Strict):
     overlaps: list[Slug] = []
     availability: Literal["available", "closed-to-new-customers", "retired"] = "available"
     availability_note: NonEmpty | None = None  # what AWS says, with the date: shown in explanations
+    misconceptions: list[Misconception] = []
     domains: dict[str, list[TaskId]]
     references: list[NonEmpty] = []
 
