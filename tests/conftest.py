@@ -16,15 +16,28 @@ from mlsquiz.bank.schema import Question
 
 
 class FakeClock:
-    """A clock the test moves by hand."""
+    """A clock the test moves by hand.
 
-    def __init__(self, start: datetime | None = None) -> None:
+    `advance` moves wall and monotonic time together, as if the app ticked all along (so no charge cap, unless
+    `max_step` is given); `jump_wall` moves only the wall clock, as a user setting the system clock does.
+    """
+
+    def __init__(self, start: datetime | None = None, max_step: float | None = None) -> None:
         self.current = start or datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+        self.mono = 1000.0
+        self.max_step = max_step
 
     def now(self) -> datetime:
         return self.current
 
+    def monotonic(self) -> float:
+        return self.mono
+
     def advance(self, seconds: float) -> None:
+        self.current += timedelta(seconds=seconds)
+        self.mono += seconds
+
+    def jump_wall(self, seconds: float) -> None:
         self.current += timedelta(seconds=seconds)
 
 

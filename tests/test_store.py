@@ -207,7 +207,7 @@ def test_damaged_database_is_restored_from_the_backup(
     with Store.open(data_dir, small_bank, clock) as store:
         aid = store.start_exam(seed=3, length=5).status.id
         store.submit(aid)
-    assert (data_dir / "mlsquiz.db.bak").exists()  # written on a normal close
+    assert list((data_dir / "backups").glob("mlsquiz-*.db"))  # written on a normal close
     (data_dir / "mlsquiz.db").write_bytes(b"this is not a database" * 100)
     with Store.open(data_dir, small_bank, clock) as store:
         assert store.notice is not None and "restored" in store.notice
@@ -217,11 +217,14 @@ def test_damaged_database_is_restored_from_the_backup(
         assert store.notice is None
 
 
-def test_damaged_database_without_backup_is_a_clear_error(small_bank: Bank, data_dir: Path) -> None:
+def test_damaged_database_without_backup_is_kept_aside_and_said(small_bank: Bank, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "mlsquiz.db").write_bytes(b"garbage" * 1000)
-    with pytest.raises(UserFacingError, match="damaged"):
-        Store.open(data_dir, small_bank)
+    with Store.open(data_dir, small_bank) as store:
+        assert store.notice is not None and "no backup" in store.notice
+        assert store.history() == []
+    (aside,) = data_dir.glob("mlsquiz.db.damaged-*")
+    assert aside.read_bytes() == b"garbage" * 1000
 
 
 def test_progress_gives_per_domain_accuracy_over_time(

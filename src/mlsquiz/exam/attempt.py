@@ -3,10 +3,16 @@
 Time runs only while the attempt is open: `open` starts the running clock, every action folds the running time
 into `elapsed_seconds` and into the current question's own time, and `close` stops it. An exam whose time is up
 is submitted by the next action or tick. The store persists the state after every transition.
+
+Elapsed time is charged from a monotonic clock, never from the wall clock, so setting the system clock back or
+forward changes nothing; the wall clock only stamps when things happened. One charge (the time between two
+ticks or actions) is capped at `max_step` seconds when the clock says so, so a suspend or a debugger pause costs
+the candidate nothing. The screens tick every second while an attempt is open.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,13 +25,48 @@ Mode = Literal["exam", "drill", "review"]
 Status = Literal["in_progress", "submitted", "abandoned"]
 
 
+MAX_STEP_SECONDS = 5.0
+
+
 class Clock(Protocol):
+    """Wall time for timestamps, monotonic seconds for charging time, and the cap on one charge."""
+
+    max_step: float | None
+
     def now(self) -> datetime: ...
+
+    def monotonic(self) -> float: ...
 
 
 class SystemClock:
+    max_step: float | None = MAX_STEP_SECONDS
+
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One reading of a clock: `wall` for timestamps, `mono` for durations, `max_step` caps one charge."""
+
+    wall: datetime
+    mono: float
+    max_step: float | None = None
+
+    @staticmethod
+    def of(now: datetime | Moment) -> Moment:
+        """A bare datetime (scripts, tests) serves as both wall and monotonic time, uncapped."""
+        return now if isinstance(now, Moment) else Moment(now, now.timestamp())
+
+    @staticmethod
+    def read(clock: Clock) -> Moment:
+        return Moment(clock.now(), clock.monotonic(), clock.max_step)
+
+
+When = datetime | Moment
 
 
 class AttemptError(ValueError):
@@ -43,6 +84,7 @@ class ItemState:
     flagged: bool = False
     checked: bool = False
     seconds: float = 0.0
+    answered_at: datetime | None = None  # when the current answer was given (the last change to it)
 
     @property
     def correct(self) -> bool:
@@ -79,40 +121,73 @@ class AttemptState:
     elapsed_seconds: float = 0.0
     position: int = 1
     submitted_at: datetime | None = None
-    opened_at: datetime | None = field(default=None, repr=False)
+    opened_at: float | None = field(default=None, repr=False)  # monotonic reading when the clock last ran
 
     # -- time ------------------------------------------------------------------------------------------------
-    def elapsed(self, now: datetime) -> float:
-        running = (now - self.opened_at).total_seconds() if self.opened_at else 0.0
-        return self.elapsed_seconds + max(running, 0.0)
+    def _running(self, now: When) -> float:
+        """Seconds since the last charge: monotonic, never negative, capped at the clock's `max_step`."""
+        if self.opened_at is None:
+            return 0.0
+        moment = Moment.of(now)
+        running = max(moment.mono - self.opened_at, 0.0)
+        return running if moment.max_step is None else min(running, moment.max_step)
 
-    def time_left(self, now: datetime) -> float | None:
+    @property
+    def is_open(self) -> bool:
+        return self.opened_at is not None
+
+    def elapsed(self, now: When) -> float:
+        return self.elapsed_seconds + self._running(now)
+
+    def time_left(self, now: When) -> float | None:
         if self.limit_seconds is None:
             return None
         return max(self.limit_seconds - self.elapsed(now), 0.0)
 
-    def expired(self, now: datetime) -> bool:
+    def expired(self, now: When) -> bool:
         left = self.time_left(now)
         return left is not None and left <= 0
 
-    def sync(self, now: datetime) -> None:
+    def sync(self, now: When) -> None:
         """Fold the running time into the totals and restart the running clock at `now`."""
         if self.opened_at is None:
             return
-        running = max((now - self.opened_at).total_seconds(), 0.0)
+        running = self._running(now)
         if self.limit_seconds is not None:
             running = min(running, max(self.limit_seconds - self.elapsed_seconds, 0.0))
         self.elapsed_seconds += running
         self.item(self.position).seconds += running
-        self.opened_at = now
+        self.opened_at = Moment.of(now).mono
 
-    def open(self, now: datetime) -> None:
+    def open(self, now: When) -> None:
         self._require_open()
-        self.opened_at = now
+        self.opened_at = Moment.of(now).mono
 
-    def close(self, now: datetime) -> None:
+    def close(self, now: When) -> None:
         self.sync(now)
         self.opened_at = None
+
+    # -- undo for a failed save -----------------------------------------------------------------------------
+    def snapshot(self) -> tuple[object, ...]:
+        """Everything an action can change, so a write that fails to commit can be taken back."""
+        return (
+            self.status,
+            self.elapsed_seconds,
+            self.position,
+            self.submitted_at,
+            self.opened_at,
+            tuple((i.answer, i.flagged, i.checked, i.seconds, i.answered_at) for i in self.items),
+        )
+
+    def restore(self, snap: tuple[object, ...]) -> None:
+        status, elapsed, position, submitted_at, opened_at, items = snap
+        self.status = status  # type: ignore[assignment]
+        self.elapsed_seconds = elapsed  # type: ignore[assignment]
+        self.position = position  # type: ignore[assignment]
+        self.submitted_at = submitted_at  # type: ignore[assignment]
+        self.opened_at = opened_at  # type: ignore[assignment]
+        for item, values in zip(self.items, items, strict=True):  # type: ignore[call-overload]
+            item.answer, item.flagged, item.checked, item.seconds, item.answered_at = values
 
     # -- navigation and answers --------------------------------------------------------------------------------
     def item(self, position: int) -> ItemState:
@@ -120,12 +195,12 @@ class AttemptState:
             raise AttemptError(f"no question at position {position}")
         return self.items[position - 1]
 
-    def goto(self, position: int, now: datetime) -> None:
+    def goto(self, position: int, now: When) -> None:
         self._act(now)
         self.item(position)
         self.position = position
 
-    def answer(self, position: int, keys: Iterable[str], now: datetime) -> None:
+    def answer(self, position: int, keys: Iterable[str], now: When) -> None:
         self._act(now)
         item = self.item(position)
         if item.checked:
@@ -138,9 +213,11 @@ class AttemptState:
             raise AttemptError("a single-answer question takes one option")
         if len(chosen) > item.question.select:
             raise AttemptError(f"select at most {item.question.select} options")
-        item.answer = chosen
+        if chosen != item.answer:
+            item.answer = chosen
+            item.answered_at = Moment.of(now).wall if chosen else item.answered_at
 
-    def toggle(self, position: int, key: str, now: datetime) -> None:
+    def toggle(self, position: int, key: str, now: When) -> None:
         """What a click or key press on an option does: choose it (single) or add/remove it (multiple)."""
         item = self.item(position)
         if item.question.type == "single":
@@ -152,14 +229,14 @@ class AttemptState:
         else:
             raise AttemptError(f"select at most {item.question.select} options; clear one first")
 
-    def clear(self, position: int, now: datetime) -> None:
+    def clear(self, position: int, now: When) -> None:
         self.answer(position, (), now)
 
-    def flag(self, position: int, flagged: bool, now: datetime) -> None:
+    def flag(self, position: int, flagged: bool, now: When) -> None:
         self._act(now)
         self.item(position).flagged = flagged
 
-    def check(self, position: int, now: datetime) -> ItemState:
+    def check(self, position: int, now: When) -> ItemState:
         """Drill and review: lock the answer and reveal the verdict."""
         self._act(now)
         if self.mode == "exam":
@@ -178,20 +255,20 @@ class AttemptState:
         )
 
     # -- ending ----------------------------------------------------------------------------------------------
-    def submit(self, now: datetime) -> None:
+    def submit(self, now: When) -> None:
         self._require_open()
         self.sync(now)
         self.opened_at = None
         self.status = "submitted"
-        self.submitted_at = now
+        self.submitted_at = Moment.of(now).wall
 
-    def abandon(self, now: datetime) -> None:
+    def abandon(self, now: When) -> None:
         self._require_open()
         self.sync(now)
         self.opened_at = None
         self.status = "abandoned"
 
-    def tick(self, now: datetime) -> bool:
+    def tick(self, now: When) -> bool:
         """Advance the clock; submit an exam whose time is up. Returns True if it was auto-submitted."""
         if self.status != "in_progress":
             return False
@@ -208,12 +285,12 @@ class AttemptState:
         if self.status != "in_progress":
             raise AttemptError(f"the attempt is {self.status.replace('_', ' ')}")
 
-    def _act(self, now: datetime) -> None:
+    def _act(self, now: When) -> None:
         self._require_open()
         if self.tick(now):
             raise TimeUp()
         if self.opened_at is None:
-            self.opened_at = now
+            self.opened_at = Moment.of(now).mono
 
 
 class TimeUp(AttemptError):

@@ -1,103 +1,100 @@
 """Opening the SQLite database: WAL mode, schema version checks and migrations.
 
 A database written by a newer release is refused with a clear message and never altered: the version is read
-through a read-only connection before anything else touches the file.
+through a read-only peek that leaves no `-wal`/`-shm` files behind. Read-only commands open the database
+read-only and create nothing.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel, create_engine
 
+from mlsquiz.store.backups import DamagedDatabase, connect
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.tables import SCHEMA_VERSION, Meta
 
-# version -> function upgrading a database from version-1 to version (none yet: version 1 is the first)
-MIGRATIONS: dict[int, Any] = {}
+
+def _v2(session: Session) -> None:
+    """Version 2: a write counter per attempt (no stale writes), and `answered_at` as the time of the answer.
+
+    Until version 1 every save rewrote `answered_at`, so a finished attempt's answers all carry its submit time.
+    The best estimate of when each was given is the attempt's start plus the time spent on the questions up to
+    it, in order, no later than the submit time; that keeps the order of first attempts across attempts right.
+    """
+    columns = {r[1] for r in session.execute(text("PRAGMA table_info(attempt)"))}
+    if "version" not in columns:
+        session.execute(text("ALTER TABLE attempt ADD COLUMN version INTEGER NOT NULL DEFAULT 0"))
+    rows = session.execute(
+        text(
+            "SELECT i.id, i.attempt_id, a.started_at, a.submitted_at, i.seconds, i.answer FROM attempt_item i "
+            "JOIN attempt a ON a.id = i.attempt_id ORDER BY i.attempt_id, i.position"
+        )
+    ).all()
+    spent: dict[int, float] = {}
+    for item_id, attempt_id, started, submitted, seconds, answer in rows:
+        key = int(attempt_id)
+        spent[key] = spent.get(key, 0.0) + float(seconds or 0.0)
+        if not answer:
+            continue
+        when = datetime.fromisoformat(str(started)) + timedelta(seconds=spent[key])
+        if submitted is not None:
+            when = min(when, datetime.fromisoformat(str(submitted)))
+        session.execute(
+            text("UPDATE attempt_item SET answered_at = :when WHERE id = :id"),
+            {"when": when.isoformat(sep=" "), "id": item_id},
+        )
 
 
-class DamagedDatabase(UserFacingError):
-    pass
+# version -> function upgrading a database from version-1 to version
+MIGRATIONS: dict[int, Callable[[Session], None]] = {2: _v2}
 
 
 def stored_version(path: Path) -> int | None:
-    if not path.exists():
+    """The schema version written in the database, read without changing anything; None for a new file."""
+    if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise UserFacingError(f"cannot open the database {path}: {exc}") from exc
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        with connect(path, "ro") as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
         raise DamagedDatabase(f"the database {path} is damaged or not an mlsquiz database: {exc}") from exc
-    finally:
-        conn.close()
-    return int(row[0]) if row else None
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def write_backup(path: Path) -> None:
-    """A consistent copy of the database beside it (SQLite's online backup), replaced atomically."""
-    if not path.exists():
-        return
-    tmp = path.with_name(path.name + ".bak.tmp")
-    source = sqlite3.connect(path)
-    target = sqlite3.connect(tmp)
     try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    tmp.replace(backup_path(path))
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        raise DamagedDatabase(f"the database {path} has an unreadable schema version") from None
 
 
-def restore_if_damaged(path: Path) -> str | None:
-    """If the database is damaged and a backup exists, set the damaged file aside and restore the backup.
-
-    Returns a message for the user when it restored, None when nothing was wrong.
-    """
-    try:
-        stored_version(path)
-        return None
-    except DamagedDatabase:
-        backup = backup_path(path)
-        if not backup.exists():
-            raise
-        stored_version(backup)  # a damaged backup is no better: let that error through
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.damaged-{stamp}")
-        path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                extra.replace(aside.with_name(aside.name + suffix))
-        shutil.copyfile(backup, path)
-        when = datetime.fromtimestamp(backup.stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
-        return (
-            f"Your data file was damaged, so mlsquiz restored the backup taken when you last quit ({when}). "
-            f"The damaged file was kept as {aside.name}."
-        )
-
-
-def open_database(path: Path) -> Engine:
+def refuse_newer(path: Path) -> int | None:
     version = stored_version(path)
     if version is not None and version > SCHEMA_VERSION:
         raise UserFacingError(
             f"the database {path} was written by a newer mlsquiz (schema {version}; this release reads up to "
             f"{SCHEMA_VERSION}). Update mlsquiz, or use another --data-dir. The file was not changed."
         )
+    return version
+
+
+def open_database(path: Path, *, read_only: bool = False) -> Engine:
+    version = refuse_newer(path)
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+        if version is not None and version < SCHEMA_VERSION:
+            raise UserFacingError(
+                f"the database {path} is from an older mlsquiz; start the app once to upgrade it"
+            )
+        return engine
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -108,11 +105,14 @@ def open_database(path: Path) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
+    with Session(engine) as session:
+        if version is not None:
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](session)
+        session.commit()
     SQLModel.metadata.create_all(engine)
     with Session(engine) as session:
-        current = version or SCHEMA_VERSION
-        for target in range(current + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[target](session)
         session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        session.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
         session.commit()
     return engine

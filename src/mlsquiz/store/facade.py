@@ -3,6 +3,11 @@
 Open it on a data folder (`Store.open(folder, bank)`); it owns the SQLite database there. Every action is
 committed before the method returns, so a crash loses nothing the user did. Methods return immutable views
 (`store.views`); an action returns a `Change` saying what it changed.
+
+A write that cannot be committed (a full disk, a read-only folder) takes the cached attempt back to what the
+database holds and raises `SaveFailed`; a write from a stale reading (another window changed the attempt) is
+refused with `StaleAttempt`; damage found mid-session raises `DamagedDuringSession`, after which
+`recover_from_damage` keeps the file aside and restores the newest good backup.
 """
 
 from __future__ import annotations
@@ -10,23 +15,27 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import func, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine, event, func, update
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col, create_engine, select
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.assembly import assemble
-from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, SystemClock
+from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, Moment, SystemClock
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.settings import Settings, load_settings, save_settings
+from mlsquiz.store import backups
+from mlsquiz.store.backups import BackupInfo, explain_os_error, is_damage
 from mlsquiz.store.cards import rate_card
-from mlsquiz.store.db import open_database, restore_if_damaged, write_backup
+from mlsquiz.store.db import open_database
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.present import history_entries, item_view, result_view, status_view, utc
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
@@ -51,34 +60,152 @@ RECENT_FIRST_ATTEMPTS = 300
 DB_NAME = "mlsquiz.db"
 
 
+class SaveFailed(UserFacingError):
+    """A write could not be committed; the attempt shows what the database holds."""
+
+
+class StaleAttempt(UserFacingError):
+    """The attempt was changed elsewhere (another window) since this one read it; nothing was written."""
+
+
+class DamagedDuringSession(UserFacingError):
+    """SQLite reported the file damaged during use; nothing more is written until it is recovered."""
+
+
 class Store:
-    def __init__(self, folder: Path, bank: Bank, clock: Clock | None = None) -> None:
+    def __init__(
+        self, folder: Path, bank: Bank, clock: Clock | None = None, *, read_only: bool = False
+    ) -> None:
         self.folder = folder
         self.bank = bank
         self.clock = clock or SystemClock()
-        self.notice = restore_if_damaged(folder / DB_NAME)  # shown once by the app when not None
-        self.engine = open_database(folder / DB_NAME)
+        self.read_only = read_only
+        self.db = folder / DB_NAME
+        self.notice: str | None = None  # shown once by the app (printed by the CLI) when not None
+        self.damaged = False
+        if not read_only:
+            backups.adopt_legacy(self.db)
+        if self.db.exists() or (not read_only and backups.backup_dir(self.db).is_dir()):
+            self.notice = backups.recover(self.db)
+        self.engine = self._connect()
         self._states: dict[int, AttemptState] = {}
         self._row_ids: dict[int, list[int]] = {}
+        self._versions: dict[int, int] = {}
         self._session = Session(self.engine, expire_on_commit=False)
 
+    def _connect(self) -> Engine:
+        if (
+            self.read_only and not self.db.exists()
+        ):  # a new folder: an empty, in-memory database; nothing created
+            engine = create_engine("sqlite://")
+            from sqlmodel import SQLModel
+
+            SQLModel.metadata.create_all(engine)
+        else:
+            engine = open_database(self.db, read_only=self.read_only)
+        event.listen(engine, "handle_error", self._on_error)
+        return engine
+
+    def _on_error(self, context: ExceptionContext) -> BaseException | None:
+        """Every SQL error passes here: damage stops all writing, other failures become one plain sentence."""
+        error = context.original_exception
+        if is_damage(error):
+            self.damaged = True
+            return DamagedDuringSession(
+                "Your data file was found damaged; mlsquiz stopped writing to it and will restore your newest "
+                "good backup."
+            )
+        if backups.sqlite_code(error):
+            return SaveFailed(f"Can't save: {explain_os_error(error, self.folder)}.")
+        return None
+
     @classmethod
-    def open(cls, folder: Path, bank: Bank, clock: Clock | None = None) -> Store:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserFacingError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
-        return cls(folder, bank, clock)
+    def open(
+        cls,
+        folder: Path,
+        bank: Bank,
+        clock: Clock | None = None,
+        *,
+        read_only: bool = False,
+        backup: bool = False,
+    ) -> Store:
+        """Open the data folder. `read_only` creates nothing (a missing folder reads as empty); `backup` writes
+        a backup at opening, as the desktop app does on every start."""
+        if not read_only:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserFacingError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
+            if not backups.writable(folder):
+                raise backups.ReadOnlyFolder(
+                    f"the data folder {folder} is read-only; mlsquiz needs to write there (use --data-dir)"
+                )
+        store = cls(folder, bank, clock, read_only=read_only)
+        if backup:
+            store.backup_quietly()
+        return store
 
     def close(self) -> None:
-        now = self.clock.now()
-        for state in list(self._states.values()):
-            if state.status == "in_progress" and state.opened_at is not None:
-                state.close(now)
-                self._persist(state)
+        """Pause what is open, close the database and, after a normal session, write a backup."""
+        if not self.damaged and not self.read_only:
+            now = self._now()
+            for state in list(self._states.values()):
+                if state.status == "in_progress" and state.is_open:
+                    state.close(now)
+                    with suppress(SaveFailed, StaleAttempt, DamagedDuringSession):
+                        self._persist(state)
         self._session.close()
         self.engine.dispose()
-        write_backup(self.folder / DB_NAME)
+        if not self.read_only and not self.damaged:
+            self.backup_quietly()
+
+    def _now(self) -> Moment:
+        return Moment.read(self.clock)
+
+    # -- backups -------------------------------------------------------------------------------------------------
+    def backup_quietly(self) -> BackupInfo | None:
+        """The automatic backup at start and quit: never raises; a failure is kept in `backup_error`."""
+        self.backup_error: str | None = None
+        try:
+            return backups.write_backup(self.db, now=self.clock.now())
+        except UserFacingError as exc:
+            self.backup_error = str(exc)
+            return None
+
+    def backups(self) -> list[BackupInfo]:
+        return backups.list_backups(self.db)
+
+    def backup_now(self) -> BackupInfo | None:
+        """A backup on request: None when the database holds less than the newest backup (nothing replaced)."""
+        return backups.write_backup(self.db, now=self.clock.now())
+
+    def restore_backup(self, backup: Path) -> str:
+        """Replace the database with `backup`, keeping the current one aside; reopen. Returns what was done."""
+        self._shutdown_engine()
+        aside = backups.restore(self.db, backup, "replaced")
+        self._reopen()
+        kept = f" The database it replaced was kept as {aside.name}." if aside else ""
+        return f"Restored the backup {backup.name}.{kept}"
+
+    def recover_from_damage(self) -> str:
+        """After DamagedDuringSession: keep the damaged file aside, restore the newest good backup, reopen."""
+        self._shutdown_engine()
+        notice = backups.recover(self.db) or "Your data file was checked and found sound again."
+        self.damaged = False
+        self._reopen()
+        self.notice = notice
+        return notice
+
+    def _shutdown_engine(self) -> None:
+        self._session.close()
+        self.engine.dispose()
+        self._states.clear()
+        self._row_ids.clear()
+        self._versions.clear()
+
+    def _reopen(self) -> None:
+        self.engine = self._connect()
+        self._session = Session(self.engine, expire_on_commit=False)
 
     def __enter__(self) -> Store:
         return self
@@ -90,11 +217,18 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
+        if self.damaged:
+            raise DamagedDuringSession(
+                "Your data file is damaged; nothing more is written until it is restored."
+            )
+        if self.read_only:
+            raise UserFacingError("this command only reads your data")
         try:
             yield self._session
             self._session.commit()
-        except Exception:
-            self._session.rollback()
+        except BaseException:
+            with suppress(SQLAlchemyError):
+                self._session.rollback()
             raise
 
     # -- bank and settings -------------------------------------------------------------------------------------
@@ -228,7 +362,8 @@ class Store:
         limit_seconds: int | None,
         title: str,
     ) -> AttemptView:
-        now = self.clock.now()
+        moment = self._now()
+        now = moment.wall
         rng = random.Random(f"{seed}:{now.isoformat()}")
         with self._tx() as s:
             row = AttemptRow(
@@ -261,7 +396,7 @@ class Store:
                 )
             s.add_all(item_rows)
         state = self._load(row.id)
-        state.open(now)
+        state.open(moment)
         return self.attempt_view(row.id)
 
     # -- loading attempts ----------------------------------------------------------------------------------------
@@ -286,6 +421,7 @@ class Store:
                 flagged=r.flagged,
                 checked=r.checked,
                 seconds=r.seconds,
+                answered_at=utc(r.answered_at),
             )
             for r in item_rows
         ]
@@ -304,7 +440,26 @@ class Store:
         )
         self._states[attempt_id] = state
         self._row_ids[attempt_id] = [r.id for r in item_rows if r.id is not None]
+        self._versions[attempt_id] = row.version
         return state
+
+    def _forget(self, attempt_id: int) -> None:
+        self._states.pop(attempt_id, None)
+        self._row_ids.pop(attempt_id, None)
+        self._versions.pop(attempt_id, None)
+
+    @contextmanager
+    def _undoable(self, state: AttemptState) -> Iterator[None]:
+        """Run an action and its write; if the write fails, the cached attempt goes back to what is stored."""
+        snap = state.snapshot()
+        try:
+            yield
+        except StaleAttempt:
+            self._forget(state.id)
+            raise
+        except BaseException:
+            state.restore(snap)
+            raise
 
     def resumable(self) -> list[ResumableView]:
         rows = self._session.exec(
@@ -325,43 +480,47 @@ class Store:
                     started_at=utc(row.started_at) or row.started_at,
                     answered=len(state.summary().answered),
                     total=len(state.items),
-                    time_left=state.time_left(self.clock.now()),
+                    time_left=state.time_left(self._now()),
                 )
             )
         return out
 
     def resume(self, attempt_id: int) -> AttemptView:
         """Open an attempt in progress again; its time runs from now. An exam whose time ran out is submitted."""
+        self._forget(attempt_id)  # read it afresh: another window may have changed it
         state = self._load(attempt_id)
         if state.status != "in_progress":
             raise UserFacingError(f"attempt #{attempt_id} is {state.status.replace('_', ' ')}")
-        now = self.clock.now()
+        now = self._now()
         state.open(now)
         if state.tick(now):
-            self._finish(state)
+            with self._undoable(state):
+                self._finish(state)
         return self.attempt_view(attempt_id)
 
     def pause(self, attempt_id: int) -> Change:
         """Stop the attempt's clock (leaving the screen); it stays resumable."""
         state = self._load(attempt_id)
         if state.status == "in_progress":
-            state.close(self.clock.now())
-            self._persist(state)
+            with self._undoable(state):
+                state.close(self._now())
+                self._persist(state)
         return Change(status=self._status(state))
 
     # -- actions -------------------------------------------------------------------------------------------------
     def _act(self, attempt_id: int, action: Any, position: int | None = None) -> Change:
         state = self._load(attempt_id)
-        now = self.clock.now()
+        now = self._now()
         was = state.status
-        try:
-            action(state, now)
-        except AttemptError:
-            if state.status != was:  # time ran out during the action: the exam was submitted
-                self._finish(state)
-                return Change(status=self._status(state, auto=True))
-            raise
-        self._persist(state, [position] if position else [])
+        with self._undoable(state):
+            try:
+                action(state, now)
+            except AttemptError:
+                if state.status != was:  # time ran out during the action: the exam was submitted
+                    self._finish(state)
+                    return Change(status=self._status(state, auto=True))
+                raise
+            self._persist(state, [position] if position else [])
         item = item_view(state, state.item(position)) if position else None
         return Change(status=self._status(state), item=item)
 
@@ -382,90 +541,113 @@ class Store:
 
     def check(self, attempt_id: int, position: int) -> Change:
         """Drill/review: lock the answer, reveal the verdict and explanations, and schedule the review card."""
-        change = self._act(attempt_id, lambda s, now: s.check(position, now), position)
         state = self._load(attempt_id)
-        self._grade(state, [state.item(position)])
-        return Change(status=change.status, item=item_view(state, state.item(position)))
+        with self._undoable(state):
+            state.check(position, self._now())
+            with self._tx() as s:
+                self._grade(s, state, [state.item(position)])
+                self._write(s, state, [position])
+        return Change(status=self._status(state), item=item_view(state, state.item(position)))
 
     def tick(self, attempt_id: int) -> Change:
         """The screen's timer: keeps the stored time current and submits an exam whose time is up."""
         state = self._load(attempt_id)
         if state.status != "in_progress":
             return Change(status=self._status(state))
-        if state.tick(self.clock.now()):
-            self._finish(state)
-            return Change(status=self._status(state, auto=True))
-        self._persist(state)
+        with self._undoable(state):
+            if state.tick(self._now()):
+                self._finish(state)
+                return Change(status=self._status(state, auto=True))
+            self._persist(state)
         return Change(status=self._status(state))
 
     def submit(self, attempt_id: int) -> ResultView:
         state = self._load(attempt_id)
         if state.status == "in_progress":
-            state.submit(self.clock.now())
-            self._finish(state)
+            with self._undoable(state):
+                state.submit(self._now())
+                self._finish(state)
         return self.result(attempt_id)
 
     def abandon(self, attempt_id: int) -> Change:
         state = self._load(attempt_id)
-        state.abandon(self.clock.now())
-        self._persist(state)
+        with self._undoable(state):
+            state.abandon(self._now())
+            self._persist(state)
         return Change(status=self._status(state))
 
     def _finish(self, state: AttemptState) -> None:
-        """Grade every item of a submitted attempt and store the score."""
-        self._grade(state, [i for i in state.items if not i.checked])
+        """Grade every item of a submitted attempt and store the score, in one transaction."""
         report = state.report()
+        extra: dict[str, Any] = {"submitted_at": state.submitted_at}
+        if state.mode == "exam":
+            extra |= {"scaled_score": report.scaled_score, "passed": report.passed}
         with self._tx() as s:
-            values: dict[str, Any] = {"status": state.status, "submitted_at": state.submitted_at}
-            if state.mode == "exam":
-                values |= {"scaled_score": report.scaled_score, "passed": report.passed}
-            s.execute(update(AttemptRow).where(col(AttemptRow.id) == state.id).values(**values))
-        self._persist(state, [i.position for i in state.items])
+            self._grade(s, state, [i for i in state.items if not i.checked])
+            self._write(s, state, [i.position for i in state.items], extra)
 
-    def _grade(self, state: AttemptState, items: list[ItemState]) -> None:
+    def _grade(self, s: Session, state: AttemptState, items: list[ItemState]) -> None:
         """Record verdicts and rate review cards: a wrong answer creates or lapses a card."""
         now = self.clock.now()
         ids = self._row_ids[state.id]
-        with self._tx() as s:
-            median = median_time(
-                list(s.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None))))
+        median = median_time(list(s.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None)))))
+        for item in items:
+            s.execute(
+                update(ItemRow).where(col(ItemRow.id) == ids[item.position - 1]).values(correct=item.correct)
             )
-            for item in items:
-                s.execute(
-                    update(ItemRow)
-                    .where(col(ItemRow.id) == ids[item.position - 1])
-                    .values(correct=item.correct)
-                )
-                rate_card(s, item, median, now)
+            rate_card(s, item, median, now)
 
     def _persist(self, state: AttemptState, positions: list[int] | None = None) -> None:
-        ids = self._row_ids[state.id]
-        now = self.clock.now()
         with self._tx() as s:
-            s.execute(
-                update(AttemptRow)
-                .where(col(AttemptRow.id) == state.id)
-                .values(elapsed_seconds=state.elapsed_seconds, position=state.position, status=state.status)
+            self._write(s, state, positions or [])
+
+    def _write(
+        self, s: Session, state: AttemptState, positions: list[int], extra: dict[str, Any] | None = None
+    ) -> None:
+        """Write the attempt's state, checked against the version this store read: a write from a stale
+        reading (another window changed or finished the attempt) is refused and nothing is written."""
+        ids = self._row_ids[state.id]
+        version = self._versions[state.id]
+        result = s.execute(
+            update(AttemptRow)
+            .where(
+                col(AttemptRow.id) == state.id,
+                col(AttemptRow.version) == version,
+                col(AttemptRow.status) == "in_progress",
             )
-            current = state.item(state.position)
+            .values(
+                elapsed_seconds=state.elapsed_seconds,
+                position=state.position,
+                status=state.status,
+                version=version + 1,
+                **(extra or {}),
+            )
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise StaleAttempt(
+                "This attempt was changed in another mlsquiz window, so nothing was saved here. "
+                "Open it again from the dashboard to see its current state."
+            )
+        current = state.item(state.position)
+        s.execute(
+            update(ItemRow)
+            .where(col(ItemRow.id) == ids[current.position - 1])
+            .values(seconds=current.seconds)
+        )
+        for position in positions:
+            item = state.item(position)
             s.execute(
                 update(ItemRow)
-                .where(col(ItemRow.id) == ids[current.position - 1])
-                .values(seconds=current.seconds)
-            )
-            for position in positions or []:
-                item = state.item(position)
-                s.execute(
-                    update(ItemRow)
-                    .where(col(ItemRow.id) == ids[position - 1])
-                    .values(
-                        answer="".join(sorted(item.answer)),
-                        flagged=item.flagged,
-                        checked=item.checked,
-                        seconds=item.seconds,
-                        answered_at=now if item.answer else None,
-                    )
+                .where(col(ItemRow.id) == ids[position - 1])
+                .values(
+                    answer="".join(sorted(item.answer)),
+                    flagged=item.flagged,
+                    checked=item.checked,
+                    seconds=item.seconds,
+                    answered_at=item.answered_at,
                 )
+            )
+        self._versions[state.id] = version + 1
 
     # -- views -------------------------------------------------------------------------------------------------
     def _title(self, attempt_id: int) -> str:
@@ -473,7 +655,7 @@ class Store:
         return row.title if row else ""
 
     def _status(self, state: AttemptState, auto: bool = False) -> AttemptStatusView:
-        return status_view(state, self._title(state.id), self.clock.now(), auto)
+        return status_view(state, self._title(state.id), self._now(), auto)
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         state = self._load(attempt_id)
@@ -483,7 +665,7 @@ class Store:
         state = self._load(attempt_id)
         row = self._session.get(AttemptRow, attempt_id)
         assert row is not None
-        return result_view(state, row, self.bank.blueprints.get(state.blueprint), self.clock.now())
+        return result_view(state, row, self.bank.blueprints.get(state.blueprint), self._now())
 
     def history(self) -> list[HistoryEntry]:
         rows = self._session.exec(
@@ -516,7 +698,11 @@ class Store:
         blueprint = self.blueprint(blueprint_id)
         rows = self._session.exec(
             select(ItemRow.question_id, ItemRow.correct, ItemRow.answered_at)
-            .where(col(ItemRow.correct).is_not(None), col(ItemRow.answered_at).is_not(None))
+            .where(
+                col(ItemRow.correct).is_not(None),
+                col(ItemRow.answered_at).is_not(None),
+                col(ItemRow.answer) != "",
+            )
             .order_by(col(ItemRow.answered_at))
         ).all()
         first: dict[str, bool] = {}

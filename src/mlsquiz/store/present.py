@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from mlsquiz.bank.schema import Blueprint, Option
-from mlsquiz.exam.attempt import AttemptState, ItemState
+from mlsquiz.exam.attempt import AttemptState, ItemState, When
 from mlsquiz.store.tables import AttemptRow
 from mlsquiz.store.views import AttemptStatusView, HistoryEntry, ItemView, OptionView, ResultView, TallyView
 
@@ -19,7 +19,7 @@ def utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
-def status_view(state: AttemptState, title: str, now: datetime, auto: bool = False) -> AttemptStatusView:
+def status_view(state: AttemptState, title: str, now: When, auto: bool = False) -> AttemptStatusView:
     summary = state.summary()
     return AttemptStatusView(
         id=state.id,
@@ -76,9 +76,7 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
     )
 
 
-def result_view(
-    state: AttemptState, row: AttemptRow, blueprint: Blueprint | None, now: datetime
-) -> ResultView:
+def result_view(state: AttemptState, row: AttemptRow, blueprint: Blueprint | None, now: When) -> ResultView:
     report = state.report()
     domain_titles = {d.id: d.title for d in blueprint.domains} if blueprint else {}
     task_titles = {t.id: t.title for d in blueprint.domains for t in d.tasks} if blueprint else {}

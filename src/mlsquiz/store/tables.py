@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Meta(SQLModel, table=True):
@@ -31,6 +31,7 @@ class AttemptRow(SQLModel, table=True):
     passing_score: int = 750
     scaled_score: int | None = None
     passed: bool | None = None
+    version: int = 0  # bumped by every write; a write from an older reading is refused (a second window)
 
 
 class ItemRow(SQLModel, table=True):
