@@ -12,6 +12,8 @@ import pytest
 
 from mlsquiz import __version__
 from mlsquiz.cli import main
+from mlsquiz.store.facade import Store
+from tests.conftest import synthetic_bank
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -59,7 +61,11 @@ def test_history_uses_env_data_dir(tmp_path: Path) -> None:
     proc = run("history", "--json", env=env)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
-    assert (tmp_path / "env-data" / "mlsquiz.db").exists()
+    assert not (tmp_path / "env-data").exists()  # a read-only command creates nothing
+    with Store.open(tmp_path / "env-data", synthetic_bank()) as store:
+        store.start_exam(seed=1, length=5)
+    proc = run("history", "--json", env=env)
+    assert [a["status"] for a in json.loads(proc.stdout)] == ["in_progress"]
 
 
 def test_stats_and_export_agree(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

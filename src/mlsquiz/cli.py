@@ -1,4 +1,5 @@
-"""The command line of CONTRACT.md. With no command, it starts the desktop app."""
+"""mlsquiz: offline practice exams for the AWS Machine Learning certifications. With no command, it starts
+the desktop app."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mlsquiz import __version__
 
 if TYPE_CHECKING:
     from mlsquiz.bank.bank import Bank
+    from mlsquiz.store.facade import Store
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
 
     history = sub.add_parser("history", help="every attempt, newest first", parents=[common])
     history.add_argument("--json", action="store_true")
+
+    from mlsquiz import cli_data
+
+    cli_data.add_parser(sub, common, _Parser)
     return parser
 
 
@@ -83,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _exam(args)
         if args.command == "history":
             return _history(args)
+        if args.command == "data":
+            from mlsquiz import cli_data
+
+            return cli_data.run(args, data_dir(args))
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a clear line, never a traceback, for the user
@@ -93,6 +103,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         raise
     return 2
+
+
+def _open_store(args: argparse.Namespace, bank: Bank) -> Store:
+    """The Store, read-only (commands here only read); a repair it made on opening is said on stderr."""
+    from mlsquiz.store.facade import Store
+
+    store = Store.open(data_dir(args), bank, read_only=True)
+    if store.notice:
+        print(f"mlsquiz: {store.notice}", file=sys.stderr)
+    return store
 
 
 def _print_json(obj: object, output: str = "-") -> None:
@@ -140,9 +160,7 @@ def _bank(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace, bank: Bank) -> int:
     questions = [q for q in bank.questions if args.source is None or q.source == args.source]
     if args.wrong:
-        from mlsquiz.store.facade import Store
-
-        with Store.open(data_dir(args), bank) as store:
+        with _open_store(args, bank) as store:
             wrong = store.wrong_question_ids()
         questions = [q for q in questions if q.id in wrong]
     if args.format == "anki":
@@ -171,7 +189,6 @@ def _print_stats(stats: dict[str, Any]) -> None:
 def _exam(args: argparse.Namespace) -> int:
     from mlsquiz.bank.bank import load_bank
     from mlsquiz.exam.assembly import assemble
-    from mlsquiz.store.facade import Store
 
     bank = load_bank()
     blueprint_id = args.blueprint or bank.default_blueprint.id
@@ -186,7 +203,7 @@ def _exam(args: argparse.Namespace) -> int:
         print("mlsquiz: --length must be at least 1", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
-    with Store.open(data_dir(args), bank) as store:
+    with _open_store(args, bank) as store:
         last_seen = store.last_seen()
     exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen)
     questions = [
@@ -211,9 +228,8 @@ def _exam(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from mlsquiz.bank.bank import load_bank
-    from mlsquiz.store.facade import Store
 
-    with Store.open(data_dir(args), load_bank()) as store:
+    with _open_store(args, load_bank()) as store:
         rows = [h.as_json() for h in store.history()]
     if args.json:
         _print_json(rows)

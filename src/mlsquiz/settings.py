@@ -6,11 +6,15 @@ itself and an unknown or invalid key from elsewhere is dropped rather than fatal
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mlsquiz.store.errors import UserFacingError
 
 FILE_NAME = "settings.json"
 
@@ -26,11 +30,17 @@ class Settings(BaseModel):
     window_geometry: str | None = None
 
 
+MAX_BYTES = 64 * 1024  # settings are a few hundred bytes; anything larger is not ours
+
+
 def load_settings(folder: Path) -> Settings:
+    """The settings, with defaults for anything missing, unreadable or invalid; never raises."""
     path = folder / FILE_NAME
     try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return Settings()
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
@@ -45,7 +55,15 @@ def load_settings(folder: Path) -> Settings:
 
 
 def save_settings(folder: Path, settings: Settings) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / (FILE_NAME + ".tmp")
-    tmp.write_text(settings.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(folder / FILE_NAME)
+    """Write the settings atomically; a clear UserFacingError when that is not possible."""
+    tmp = folder / f"{FILE_NAME}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(settings.model_dump_json(indent=2), encoding="utf-8")
+        tmp.replace(folder / FILE_NAME)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise UserFacingError(
+            f"could not save the settings to {folder / FILE_NAME}: {exc.strerror or exc}"
+        ) from exc

@@ -66,8 +66,8 @@ def test_a_failed_start_says_why(qtbot: QtBot, data_dir: Path, clock: FakeClock)
     window.show()
     with qtbot.waitSignal(window.controller.load_failed, timeout=10_000):
         window.start()
-    assert window.load_error == "the bank is missing"
-    assert window.screens.loading.detail.text() == "the bank is missing"
+    assert window.load_error == "the bank is missing (RuntimeError)"
+    assert window.screens.loading.detail.text() == "the bank is missing (RuntimeError)"
     assert window.screens.loading.quit.isVisibleTo(window)
 
 

@@ -4,8 +4,9 @@ The rules (README, "Your data"):
 - A backup is written only from a database that passes `PRAGMA quick_check`, through SQLite's online backup
   API, into a temporary file of its own that is checked again and then renamed into place.
 - The last `KEEP_LAST` backups are kept, plus the newest of each of the last `KEEP_DAYS` days.
-- No backup is ever replaced or pruned by a database that holds less (fewer attempts or fewer answers) unless
-  the user asks for it; a backup that holds more than the newest one is never pruned.
+- Each backup is a new file; none is ever overwritten. Pruning deletes only backups that the newest backup holds
+  at least as much as (attempts and answers), so a database that holds less never costs an older, fuller
+  backup; only the user deletes those (by hand, or by restoring and working on).
 - A damaged, missing or empty database next to a good backup is damage, not a new user: the file is kept aside
   (never deleted) and the newest good backup is restored.
 """
@@ -177,19 +178,16 @@ def list_backups(db: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def write_backup(db: Path, *, now: datetime | None = None, force: bool = False) -> BackupInfo | None:
-    """Back the database up if it is sound and holds no less than the newest backup.
+def write_backup(db: Path, *, now: datetime | None = None) -> BackupInfo | None:
+    """Back the database up, if it is sound, into a new file; then prune what the new backup supersedes.
 
-    Returns the new backup, or None when there was nothing to do (no database, or it holds less than the newest
-    backup and `force` is not set). Raises DamagedDatabase for a database that fails its check, and
-    UserFacingError when the folder cannot be written.
+    A new backup never replaces an older one: each is a file of its own, and pruning deletes only backups that
+    the new one holds at least as much as. Returns None when there is no database yet. Raises DamagedDatabase
+    for a database that fails its check, and UserFacingError when the folder cannot be written.
     """
     if not db.exists() or db.stat().st_size == 0:
         return None
-    current = check(db)
-    existing = list_backups(db)
-    if existing and current.less_than(existing[0].holding) and not force:
-        return None
+    check(db)
     folder = backup_dir(db)
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     target = folder / f"mlsquiz-{stamp.strftime(_STAMP)}.db"
@@ -202,9 +200,7 @@ def write_backup(db: Path, *, now: datetime | None = None, force: bool = False) 
         _copy_database(db, tmp)
         written = check(tmp, "immutable")
         os.replace(tmp, target)
-    except sqlite3.Error as exc:
-        raise UserFacingError(f"could not write a backup: {explain_os_error(exc, db.parent)}") from exc
-    except OSError as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise UserFacingError(f"could not write a backup: {explain_os_error(exc, db.parent)}") from exc
     finally:
         with contextlib.suppress(OSError):

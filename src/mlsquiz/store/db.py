@@ -7,6 +7,7 @@ read-only and create nothing.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -86,14 +87,23 @@ def refuse_newer(path: Path) -> int | None:
 def open_database(path: Path, *, read_only: bool = False) -> Engine:
     version = refuse_newer(path)
     if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        engine = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-        )
         if version is not None and version < SCHEMA_VERSION:
             raise UserFacingError(
                 f"the database {path} is from an older mlsquiz; start the app once to upgrade it"
             )
+        # A plain connection with writes switched off: SQLite itself removes the `-wal`/`-shm` files when the
+        # last connection closes, which a `mode=ro` connection cannot do. A file that cannot be written at all is
+        # opened `mode=ro`.
+        access = "?mode=ro" if not os.access(path, os.W_OK) else ""
+        uri = f"{path.resolve().as_uri()}{access}"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+
+        @event.listens_for(engine, "connect")
+        def _query_only(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.execute("PRAGMA query_only = 1")
+
         return engine
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
 

@@ -3,3 +3,17 @@
 
 class UserFacingError(Exception):
     pass
+
+
+def plain_message(exc: BaseException) -> str:
+    """One line for the user from any error: a UserFacingError as it is; an OS or database error without the
+    SQL text or a traceback."""
+    if isinstance(exc, UserFacingError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or type(exc).__name__}{where}"[:300]
+    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error; its message has no SQL
+    text = str(orig if orig is not None else exc).splitlines()
+    first = text[0] if text else type(exc).__name__
+    return f"{first[:200]} ({type(exc).__name__})"

@@ -16,7 +16,7 @@ import dataclasses
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -85,7 +85,7 @@ class Store:
         self.damaged = False
         if not read_only:
             backups.adopt_legacy(self.db)
-        if self.db.exists() or (not read_only and backups.backup_dir(self.db).is_dir()):
+        if self.db.exists() or backups.backup_dir(self.db).is_dir():
             self.notice = backups.recover(self.db)
         self.engine = self._connect()
         self._states: dict[int, AttemptState] = {}
@@ -176,7 +176,7 @@ class Store:
         return backups.list_backups(self.db)
 
     def backup_now(self) -> BackupInfo | None:
-        """A backup on request: None when the database holds less than the newest backup (nothing replaced)."""
+        """A backup on request (Settings → Backups)."""
         return backups.write_backup(self.db, now=self.clock.now())
 
     def restore_backup(self, backup: Path) -> str:
@@ -457,6 +457,15 @@ class Store:
         except StaleAttempt:
             self._forget(state.id)
             raise
+        except SaveFailed as exc:
+            state.restore(snap)
+            answered = [i.position for i in state.items if i.answer]
+            saved = (
+                f"Your answers up to question {max(answered)} are saved."
+                if answered
+                else "None of this attempt's answers could be saved yet."
+            )
+            raise SaveFailed(f"{exc} {saved}") from exc
         except BaseException:
             state.restore(snap)
             raise
@@ -731,10 +740,6 @@ class Store:
             readiness=self.readiness(blueprint.id),
             bank_questions=len(self.bank.questions),
         )
-
-    def advance_clock_hint(self) -> timedelta:
-        """How often a screen should call `tick` while an attempt is open."""
-        return timedelta(seconds=1)
 
     def question_ids_of(self, attempt_id: int, which: str = "wrong") -> list[str]:
         """For "drill these": the ids of an attempt's wrong (or flagged, or all) questions."""

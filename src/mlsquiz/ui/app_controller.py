@@ -7,6 +7,7 @@ the GUI thread keeps away from the store, and whatever the user asked for meanwh
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from mlsquiz.bank.bank import Bank
 from mlsquiz.exam.attempt import AttemptError, Clock
 from mlsquiz.settings import Settings
 from mlsquiz.store.errors import UserFacingError
-from mlsquiz.store.facade import Store
+from mlsquiz.store.facade import DamagedDuringSession, Store
 from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
@@ -91,6 +92,8 @@ class AppController(QObject):
                 return
             try:
                 action(*args)
+            except DamagedDuringSession:
+                self.recover_from_damage()
             except (UserFacingError, AttemptError) as exc:
                 self.notify(str(exc), "error")
 
@@ -102,7 +105,7 @@ class AppController(QObject):
         loader, folder, clock = self.bank_loader, self.data_dir, self.clock
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
-            store = Store.open(folder, loader(), clock)
+            store = Store.open(folder, loader(), clock, backup=True)
             return store, store.dashboard(), store.blueprints()
 
         self._task = run_in_pool(work, self._loaded, self._failed_to_load)
@@ -260,7 +263,30 @@ class AppController(QObject):
             self.go(st.Drill(view.status.id))
         controller.finished.connect(self._attempt_finished)
         controller.left.connect(self._attempt_left)
+        controller.stale.connect(self._attempt_stale)
+        controller.damaged.connect(self.recover_from_damage)
         self.attempt = controller
+
+    def _attempt_stale(self, message: str) -> None:
+        self.attempt = None
+        self.go(st.Home())
+        self.notify(message, "error")
+
+    def recover_from_damage(self, _message: str = "") -> None:
+        """The data file was found damaged during use: keep it aside, restore the newest good backup, go home."""
+        if self.store is None:
+            return
+        if self.attempt is not None:
+            self.attempt.shutdown_without_saving()
+            self.attempt.deleteLater()
+            self.attempt = None
+        try:
+            notice = self.store.recover_from_damage()
+        except UserFacingError as exc:
+            notice = f"Your data file is damaged and could not be restored: {exc}"
+        self.trail = []
+        self._switch(st.Home())
+        self.notify(notice, "error")
 
     def _attempt_finished(self, attempt_id: int, timed_out: bool) -> None:
         self.attempt = None
@@ -312,6 +338,7 @@ class AppController(QObject):
         if self.store is not None:
             if geometry is not None:
                 current = self.store.settings()
-                self.store.save_settings(current.model_copy(update={"window_geometry": geometry}))
+                with contextlib.suppress(UserFacingError):  # the window's size is not worth a failed quit
+                    self.store.save_settings(current.model_copy(update={"window_geometry": geometry}))
             self.store.close()
             self.store = None

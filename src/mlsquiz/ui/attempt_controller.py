@@ -7,23 +7,28 @@ controller with `finished(attempt_id, timed_out)`, and leaving pauses the attemp
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mlsquiz.exam.attempt import AttemptError
 from mlsquiz.store.errors import UserFacingError
-from mlsquiz.store.facade import Store
+from mlsquiz.store.facade import DamagedDuringSession, SaveFailed, StaleAttempt, Store
 from mlsquiz.store.views import AttemptView, Change
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.drill_screen import DrillScreen
 from mlsquiz.ui.exam_screen import ExamScreen
 from mlsquiz.ui.widgets import confirm
 
+TICK_MS = 1000
+
 
 class AttemptController(QObject):
     finished = Signal(int, bool)  # attempt id, submitted because the time ran out
     left = Signal(int)
+    stale = Signal(str)  # another window changed the attempt: nothing was saved here
+    damaged = Signal(str)  # the data file was found damaged: the app restores the newest backup
 
     def __init__(self, store: Store, screen: AttemptScreen, view: AttemptView) -> None:
         super().__init__(screen)
@@ -31,6 +36,7 @@ class AttemptController(QObject):
         self.screen = screen
         self.attempt_id = view.status.id
         self.active = True
+        self.save_problem = False  # the last write failed: its message stays on screen until one succeeds
         blueprint = store.blueprint(view.status.blueprint)
         titles = {t.id: t.title for d in blueprint.domains for t in d.tasks}
         self._connections = [
@@ -42,19 +48,55 @@ class AttemptController(QObject):
         for signal, slot in self._connections:
             signal.connect(slot)
         screen.load(view, titles)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
 
-    def _run(self, action: Callable[[], Change]) -> Change | None:
+    def tick(self) -> None:
+        """Every second: keep the attempt's time current (an exam's countdown, every question's own time).
+
+        While saving fails the clock stands (the store charges no more than a few seconds across any gap) and
+        each tick retries the save; the first one that succeeds clears the message."""
+        if not self.active:
+            return
+        change = self._run(lambda: self.store.tick(self.attempt_id), apply=False)
+        if change is None:
+            return
+        if change.status.status != "in_progress":
+            self.finish(auto=True)
+        else:
+            self.screen.show_status(change.status)
+
+    def _run(self, action: Callable[[], Change], *, apply: bool = True) -> Change | None:
         """Do one store action; a refused one is explained on the screen and redrawn as it was."""
         if not self.active:
             return None
         try:
             change = action()
+        except StaleAttempt as exc:
+            self.shutdown_without_saving()
+            self.stale.emit(str(exc))
+            return None
+        except DamagedDuringSession as exc:
+            self.shutdown_without_saving()
+            self.damaged.emit(str(exc))
+            return None
         except (AttemptError, UserFacingError) as exc:
+            self.save_problem = isinstance(exc, SaveFailed)
             self.screen.show_hint(str(exc), "danger")
             self.screen.redraw()
             return None
-        self.apply(change)
+        if self.save_problem:  # a write went through again: the banner goes
+            self.save_problem = False
+            self.screen.show_hint("")
+        if apply:
+            self.apply(change)
         return change
+
+    def shutdown_without_saving(self) -> None:
+        """Stop driving the screen when the store refuses to write for this attempt (stale, or damaged)."""
+        self._detach()
 
     def apply(self, change: Change) -> None:
         if change.status.status != "in_progress":
@@ -86,6 +128,7 @@ class AttemptController(QObject):
         if not self.active:
             return False
         self.active = False
+        self.timer.stop()
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._disconnect_more()
@@ -94,15 +137,31 @@ class AttemptController(QObject):
     def shutdown(self) -> None:
         """Stop driving the screen and pause the attempt (leaving the screen, or closing the window)."""
         if self._detach():
-            self.store.pause(self.attempt_id)
+            with contextlib.suppress(UserFacingError):  # unsaved time only; answers were saved as given
+                self.store.pause(self.attempt_id)
 
     def _disconnect_more(self) -> None:
         """Subclasses drop their own connections."""
 
     def finish(self, *, auto: bool = False) -> None:
-        if self._detach():
+        if not self.active:
+            return
+        try:
             self.store.submit(self.attempt_id)
-            self.finished.emit(self.attempt_id, auto)
+        except (SaveFailed, AttemptError) as exc:  # not submitted: the exam stays open, its answers as saved
+            self.save_problem = isinstance(exc, SaveFailed)
+            self.screen.show_hint(f"The exam could not be submitted. {exc}", "danger")
+            return
+        except StaleAttempt as exc:
+            self.shutdown_without_saving()
+            self.stale.emit(str(exc))
+            return
+        except DamagedDuringSession as exc:
+            self.shutdown_without_saving()
+            self.damaged.emit(str(exc))
+            return
+        self._detach()
+        self.finished.emit(self.attempt_id, auto)
 
 
 class ExamController(AttemptController):
@@ -112,19 +171,6 @@ class ExamController(AttemptController):
         super().__init__(store, screen, view)
         self.exam = screen
         screen.submit_requested.connect(self.request_submit)
-        self.timer = QTimer(self)
-        self.timer.setInterval(int(store.advance_clock_hint().total_seconds() * 1000))
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
-
-    def tick(self) -> None:
-        if not self.active:
-            return
-        change = self.store.tick(self.attempt_id)
-        if change.status.status != "in_progress":
-            self.finish(auto=True)
-        else:
-            self.exam.show_status(change.status)
 
     def request_submit(self) -> None:
         status = self.exam.status
@@ -143,7 +189,6 @@ class ExamController(AttemptController):
             self.leave()
 
     def _disconnect_more(self) -> None:
-        self.timer.stop()
         self.exam.submit_requested.disconnect(self.request_submit)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.errors import UserFacingError, plain_message
 
 
 class TaskSignals(QObject):
@@ -30,7 +30,7 @@ class Task(QRunnable):
         try:
             value = self.work()
         except Exception as exc:  # reported to the GUI thread, which shows it
-            message = str(exc) or type(exc).__name__
+            message = plain_message(exc)
             if not isinstance(exc, UserFacingError):  # a bug, not the user's to fix: keep the traceback
                 traceback.print_exc()
             self.signals.failed.emit(message)

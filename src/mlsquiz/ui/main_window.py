@@ -91,6 +91,13 @@ class MainWindow(QMainWindow):
         self.screens.settings.show_saved()
         self.notify("Settings saved.", "info")
 
+    def bring_to_front(self) -> None:
+        """Another start on the same data folder asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def restore_geometry(self) -> None:
         encoded = load_settings(self.data_dir).window_geometry
         if encoded:

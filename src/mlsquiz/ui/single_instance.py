@@ -1,0 +1,75 @@
+"""One window per data folder: the first start holds the folder's lock and listens on a local socket; a second
+start finds the lock held, asks the first window to come to the front, and exits."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.lock import FolderLock
+
+RAISE = b"raise\n"
+
+
+def server_name(folder: Path) -> str:
+    digest = hashlib.sha256(str(folder.expanduser().resolve()).encode()).hexdigest()[:16]
+    return f"mlsquiz-{digest}"
+
+
+class SingleInstance(QObject):
+    activated = Signal()  # a second start asked this window to come to the front
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.name = server_name(folder)
+        self.lock: FolderLock | None = None
+        self.server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True if this process is now the folder's only window (or the folder cannot be locked at all: the
+        store then reports the folder's problem in plain words)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = FolderLock(self.folder)
+            if not lock.acquire():
+                return False
+        except (OSError, UserFacingError):
+            return True
+        self.lock = lock
+        QLocalServer.removeServer(self.name)  # a socket left by a killed process; we hold the lock
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._connected)
+        self.server.listen(self.name)
+        return True
+
+    def _connected(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.activated.emit()
+
+    def raise_first(self, timeout_ms: int = 2000) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(RAISE)
+        ok = socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return ok
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        if self.lock is not None:
+            self.lock.release()
