@@ -232,7 +232,7 @@ def prune(db: Path, newest: BackupInfo) -> list[Path]:
     days: dict[str, Path] = {}
     for b in backups:
         day = b.taken_at.strftime("%Y-%m-%d")
-        if b.taken_at >= newest.taken_at - timedelta(days=KEEP_DAYS) and day not in days:
+        if b.taken_at > newest.taken_at - timedelta(days=KEEP_DAYS) and day not in days:
             days[day] = b.path
     keep |= set(days.values())
     removed = []

@@ -451,7 +451,7 @@ class Store:
     @contextmanager
     def _undoable(self, state: AttemptState) -> Iterator[None]:
         """Run an action and its write; if the write fails, the cached attempt goes back to what is stored."""
-        snap = state.snapshot()
+        snap, version = state.snapshot(), self._versions[state.id]
         try:
             yield
         except StaleAttempt:
@@ -459,6 +459,7 @@ class Store:
             raise
         except SaveFailed as exc:
             state.restore(snap)
+            self._versions[state.id] = version
             answered = [i.position for i in state.items if i.answer]
             saved = (
                 f"Your answers up to question {max(answered)} are saved."
@@ -468,6 +469,7 @@ class Store:
             raise SaveFailed(f"{exc} {saved}") from exc
         except BaseException:
             state.restore(snap)
+            self._versions[state.id] = version
             raise
 
     def resumable(self) -> list[ResumableView]:
