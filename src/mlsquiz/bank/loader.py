@@ -3,10 +3,15 @@
 Files are told apart by shape, not by name: a top-level mapping is a blueprint, a list of mappings with `slug`
 is a knowledge file, a list of mappings with `id` is a question file. Loading never raises for bad input; it
 returns every problem as a `BankError` so that `mlsquiz bank validate` can list them all at once.
+
+Hostile input is refused early: files over `MAX_FILE_BYTES`, folders with more than `MAX_FOLDER_FILES` files,
+anything that is not a regular file (a FIFO, a device), text that is not UTF-8, YAML aliases (a 300-byte alias
+bomb expands to gigabytes), and numbers too long to read. Every message is at most `MAX_MESSAGE` characters.
 """
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -17,6 +22,10 @@ import yaml
 from pydantic import ValidationError
 
 from mlsquiz.bank.schema import Blueprint, KnowledgeEntry, Question
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FOLDER_FILES = 1000
+MAX_MESSAGE = 300
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
@@ -37,7 +46,8 @@ class BankError:
     def format(self) -> str:
         parts = [self.file + (f":{self.line}" if self.line else "")]
         parts += [p for p in (self.item, self.field) if p]
-        return ": ".join([*parts, self.message])
+        text = ": ".join([*parts, self.message])
+        return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 @dataclass
@@ -63,28 +73,87 @@ def shipped_root() -> Path:
     return Path(str(resources.files("question_bank")))
 
 
-def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
+def yaml_files(paths: Iterable[Path], errors: list[BankError] | None = None) -> Iterator[Path]:
+    """The YAML files of the given files and folders; a folder with too many files is refused whole."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
+            found: list[Path] = []
+            for count, p in enumerate(path.rglob("*"), start=1):
+                if count > MAX_FOLDER_FILES:
+                    if errors is not None:
+                        errors.append(
+                            BankError(
+                                str(path), f"the folder holds more than {MAX_FOLDER_FILES:,} files; not read"
+                            )
+                        )
+                    found = []
+                    break
+                if p.suffix in {".yaml", ".yml"}:
+                    found.append(p)
+            yield from sorted(found)
         else:
             yield path
 
 
-def read_yaml(path: Path, display: str) -> tuple[RawFile | None, list[BankError]]:
+def _read_text(path: Path, display: str) -> tuple[str | None, list[BankError]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [BankError(display, "not a regular file (a folder, pipe or device); skipped")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [
+                BankError(
+                    display, f"the file is {info.st_size / 2**20:.0f} MB; bank files are limited to 20 MB"
+                )
+            ]
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return None, [BankError(display, "the file is larger than the 20 MB limit for bank files")]
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [
+            BankError(display, f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})")
+        ]
     except OSError as exc:
         return None, [BankError(display, f"cannot read: {exc.strerror or exc}")]
+
+
+def _first_alias(node: yaml.Node) -> yaml.Node | None:
+    """A node reached twice is an alias (`*name`): bank files have no use for them, and they can explode."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return current
+        seen.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+    return None
+
+
+def read_yaml(path: Path, display: str) -> tuple[RawFile | None, list[BankError]]:
+    text, errors = _read_text(path, display)
+    if text is None:
+        return None, errors
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and (alias := _first_alias(node)) is not None:
+            line = alias.start_mark.line + 1
+            return None, [BankError(display, "YAML aliases (*name) are not allowed in bank files", line=line)]
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 1 if mark is not None else None
-        return None, [BankError(display, f"YAML syntax: {problem}", line=line, field="yaml")]
+        return None, [BankError(display, f"YAML syntax: {problem}"[:MAX_MESSAGE], line=line, field="yaml")]
+    except (ValueError, RecursionError) as exc:  # a number too long to read, nesting too deep
+        return None, [BankError(display, f"cannot read a value: {str(exc)[:200]}")]
     finally:
         loader.dispose()
     lines: dict[tuple[int, str], int] = {}
@@ -165,7 +234,7 @@ def parse_file(path: Path, display: str | None = None) -> LoadedFiles:
 
 def load_files(paths: Iterable[Path], root: Path | None = None) -> LoadedFiles:
     total = LoadedFiles([], [], [], [])
-    for path in yaml_files(paths):
+    for path in yaml_files(paths, total.errors):
         display = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         part = parse_file(path, display)
         total.knowledge += part.knowledge

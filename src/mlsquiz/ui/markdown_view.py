@@ -1,13 +1,15 @@
 """Question text rendered from Markdown, safely: no raw HTML, no links followed, nothing ever fetched.
 
-Bank text is data, not code: markdown-it's CommonMark preset with `html` off escapes any HTML in it, the
-browser follows no link, and both the document and the browser answer every resource request (images,
-style sheets) with nothing, so a stem can never make the app reach the network or read a local file.
+Bank text is data, not code: markdown-it's CommonMark preset with `html` off escapes any HTML in it, an image
+is rendered as its alt text (never an `<img>`: Qt's image handler would fall back to reading a local path itself,
+bypassing `loadResource`), the browser follows no link, and both the document and the browser answer every
+resource request with nothing, so a stem can never make the app reach the network or read a local file.
 """
 
 from __future__ import annotations
 
 import math
+from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -18,6 +20,14 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 from mlsquiz.ui import theme
 
 _MD = MarkdownIt("commonmark", {"html": False})
+
+
+def _image_as_text(_renderer: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    alt = "".join(child.content for child in tokens[idx].children or [])
+    return f"[image: {escape(alt)}]" if alt else "[image]"
+
+
+_MD.add_render_rule("image", _image_as_text)
 
 
 def to_html(text: str) -> str:
