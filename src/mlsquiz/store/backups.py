@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -197,6 +198,7 @@ def write_backup(db: Path, *, now: datetime | None = None) -> BackupInfo | None:
     tmp = folder / f".tmp-{os.getpid()}-{uuid.uuid4().hex}.db"
     try:
         folder.mkdir(exist_ok=True)
+        _sweep(folder, ".tmp-*")
         _copy_database(db, tmp)
         written = check(tmp, "immutable")
         os.replace(tmp, target)
@@ -208,6 +210,16 @@ def write_backup(db: Path, *, now: datetime | None = None) -> BackupInfo | None:
     info = BackupInfo(target, stamp, written)
     prune(db, info)
     return info
+
+
+def _sweep(folder: Path, pattern: str, older_than: float = 600.0) -> None:
+    """Remove temporary files a killed process left behind (a backup takes milliseconds, so ten minutes old is
+    abandoned). Only our own temporary names are matched; backups and databases are never touched here."""
+    limit = time.time() - older_than
+    for leftover in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -267,6 +279,7 @@ def restore(db: Path, backup: Path, why: str = "replaced") -> Path | None:
     check(backup, "immutable")
     aside = set_aside(db, why) if db.exists() else None
     tmp = db.with_name(f".{db.name}.restore-{os.getpid()}-{uuid.uuid4().hex}")
+    _sweep(db.parent, f".{db.name}.restore-*")
     try:
         _copy_database(backup, tmp)
         os.replace(tmp, db)

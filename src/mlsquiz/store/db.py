@@ -68,10 +68,15 @@ def stored_version(path: Path) -> int | None:
         if "no such table" in str(exc):
             return None
         raise DamagedDatabase(f"the database {path} is damaged or not an mlsquiz database: {exc}") from exc
+    if not row:
+        return None
     try:
-        return int(row[0]) if row else None
+        version = int(row[0])
     except (TypeError, ValueError):
-        raise DamagedDatabase(f"the database {path} has an unreadable schema version") from None
+        version = 0
+    if version < 1:
+        raise UserFacingError(f"the database {path} has an unreadable schema version ({str(row[0])[:20]!r})")
+    return version
 
 
 def refuse_newer(path: Path) -> int | None:
