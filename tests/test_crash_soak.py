@@ -5,6 +5,7 @@ taken before it."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -92,7 +93,7 @@ def test_fifty_random_kills_lose_no_confirmed_answer_and_no_backup_shrinks(tmp_p
         lost = {k: v for k, v in confirmed.items() if stored.get(k) != v}
         assert not lost, f"after kill {kill + 1}: {len(lost)} confirmed answers lost"
         taken = sorted(backups.list_backups(tmp_path / "mlsquiz.db"), key=lambda b: b.taken_at)
-        for older, newer in zip(taken, taken[1:], strict=False):
+        for older, newer in itertools.pairwise(taken):
             assert not newer.holding.less_than(older.holding), (kill + 1, older.describe(), newer.describe())
         assert not list((tmp_path / "backups").glob("mlsquiz-*-wal"))  # a backup never needs a -wal
     assert len(confirmed) > KILLS  # the kills landed across real work, not only at start-up

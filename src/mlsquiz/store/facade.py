@@ -42,6 +42,7 @@ from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
     AttemptView,
+    BackupView,
     BlueprintView,
     Change,
     DashboardView,
@@ -172,20 +173,42 @@ class Store:
             self.backup_error = str(exc)
             return None
 
-    def backups(self) -> list[BackupInfo]:
-        return backups.list_backups(self.db)
+    def backups(self) -> list[BackupView]:
+        return [
+            BackupView(
+                file=b.path.name, taken_at=b.taken_at, attempts=b.holding.attempts, answers=b.holding.answers
+            )
+            for b in backups.list_backups(self.db)
+        ]
 
-    def backup_now(self) -> BackupInfo | None:
-        """A backup on request (Settings → Backups)."""
-        return backups.write_backup(self.db, now=self.clock.now())
+    def backup_now(self) -> str:
+        """A backup on request (Settings → Backups); what was done, in one sentence."""
+        info = backups.write_backup(self.db, now=self.clock.now())
+        if info is None:
+            return "There is nothing to back up yet."
+        return f"Backed up {info.holding.attempts} attempts and {info.holding.answers} answers."
 
-    def restore_backup(self, backup: Path) -> str:
-        """Replace the database with `backup`, keeping the current one aside; reopen. Returns what was done."""
+    def restore_backup(self, name: str) -> str:
+        """Replace the database with the backup of that file name, keeping the current one aside; reopen."""
+        chosen = [b for b in backups.list_backups(self.db) if b.path.name == Path(name).name]
+        if not chosen:
+            raise UserFacingError(f"there is no good backup named {Path(name).name}")
         self._shutdown_engine()
-        aside = backups.restore(self.db, backup, "replaced")
-        self._reopen()
-        kept = f" The database it replaced was kept as {aside.name}." if aside else ""
-        return f"Restored the backup {backup.name}.{kept}"
+        try:
+            aside = backups.restore(self.db, chosen[0].path, "replaced")
+        finally:
+            self._reopen()
+        kept = f" The data it replaced was kept as {aside.name}." if aside else ""
+        return f"Restored the backup from {chosen[0].taken_at:%Y-%m-%d %H:%M} UTC.{kept}"
+
+    def check_data(self) -> str:
+        """SQLite's full integrity check of the open database, in one sentence (damage raises, as on any
+        query, DamagedDuringSession, which the app answers by restoring)."""
+        rows = [r[0] for r in self._session.connection().exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            self.damaged = True
+            raise DamagedDuringSession(f"The data file failed its integrity check ({rows[0]})."[:300])
+        return "Your data file passed SQLite's integrity check."
 
     def recover_from_damage(self) -> str:
         """After DamagedDuringSession: keep the damaged file aside, restore the newest good backup, reopen."""

@@ -191,3 +191,10 @@ class ProgressPoint(View):
     mode: str
     scaled_score: int | None
     by_domain: dict[str, float]
+
+
+class BackupView(View):
+    file: str
+    taken_at: datetime
+    attempts: int
+    answers: int

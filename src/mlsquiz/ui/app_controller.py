@@ -73,6 +73,11 @@ class AppController(QObject):
         s.history.open_requested.connect(g(lambda i: self.go(st.Review(i))))
         s.history.back_requested.connect(g(self.back))
         s.settings.back_requested.connect(g(self.back))
+        s.settings.backups.backup_requested.connect(g(lambda: self._backups(lambda st_: st_.backup_now())))
+        s.settings.backups.restore_requested.connect(
+            g(lambda n: self._backups(lambda st_: st_.restore_backup(n)))
+        )
+        s.settings.backups.check_requested.connect(g(lambda: self._backups(lambda st_: st_.check_data())))
 
     def is_ready(self) -> bool:
         """The store is open and no worker is using it."""
@@ -214,6 +219,7 @@ class AppController(QObject):
             s.bring(s.history)
         elif isinstance(state, st.SettingsPage):
             s.settings.show_settings(store.settings(), self.blueprints)
+            s.settings.backups.show_backups(store.backups())
             s.bring(s.settings)
         self.state_changed.emit(state)
 
@@ -266,6 +272,19 @@ class AppController(QObject):
         controller.stale.connect(self._attempt_stale)
         controller.damaged.connect(self.recover_from_damage)
         self.attempt = controller
+
+    def _backups(self, action: Callable[[Store], str]) -> None:
+        """Settings → Backups: do it, then show the result and the new list (a restore also resets the view)."""
+        assert self.store is not None
+        panel = self.s.settings.backups
+        try:
+            panel.show_result(action(self.store), "success")
+        except DamagedDuringSession:
+            self.recover_from_damage()
+            return
+        except UserFacingError as exc:
+            panel.show_result(str(exc), "danger")
+        panel.show_backups(self.store.backups())
 
     def _attempt_stale(self, message: str) -> None:
         self.attempt = None

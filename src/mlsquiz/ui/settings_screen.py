@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
+from mlsquiz.ui.backups_panel import BackupsPanel
 from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
@@ -72,8 +73,9 @@ class SettingsScreen(QWidget):
         self.saved.setProperty("tone", "success")
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
         panel.setMaximumWidth(760)
+        self.backups = BackupsPanel()
         content = QWidget()
-        content.setLayout(vbox(panel, None, margins=24))
+        content.setLayout(vbox(panel, self.backups, None, margins=24, spacing=16))
         self.setLayout(vbox(bar, scroll(content), spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Ctrl+S"], self._save)

@@ -48,15 +48,15 @@ class SingleInstance(QObject):
         return True
 
     def _connected(self) -> None:
+        """A second start connected: it writes one line at once, so a short wait for it is enough."""
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
-            self.activated.emit()
+            arrived = socket.bytesAvailable() > 0 or socket.waitForReadyRead(500)
+            if arrived and bytes(socket.readAll().data()).startswith(RAISE.strip()):
+                self.activated.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()
 
     def raise_first(self, timeout_ms: int = 2000) -> bool:
         socket = QLocalSocket()
@@ -71,5 +71,6 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
+            self.server = None
         if self.lock is not None:
             self.lock.release()
