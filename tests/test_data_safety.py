@@ -359,3 +359,15 @@ def test_data_commands(small_bank: Bank, data_dir: Path, capsys: pytest.CaptureF
     assert main(["data", "restore", listed[1]["file"], *folder]) == 0
     assert "kept as mlsquiz.db.replaced-" in capsys.readouterr().out
     assert main(["data", "restore", "nope.db", *folder]) == 1
+
+
+def test_a_read_only_data_folder_is_said_as_such(
+    small_bank: Bank, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir, small_bank) as store:
+        finished_exam(store, 1)
+    monkeypatch.setattr(backups, "writable", lambda _folder: False)
+    with pytest.raises(backups.ReadOnlyFolder, match="read-only"):
+        Store.open(data_dir, small_bank)
+    with Store.open(data_dir, small_bank, read_only=True) as store:  # reading still works
+        assert len(store.history()) == 1
