@@ -7,12 +7,13 @@ is submitted by the next action or tick. The store persists the state after ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from mlsquiz.bank.schema import Question
+from mlsquiz.exam import responses
 from mlsquiz.exam.scoring import GradedItem, ScoreReport, score
 
 Mode = Literal["exam", "drill", "review"]
@@ -43,12 +44,37 @@ class ItemState:
     flagged: bool = False
     checked: bool = False
     seconds: float = 0.0
+    sequence: tuple[
+        str, ...
+    ] = ()  # ordering: steps placed, in order; matching: a response key or "" per prompt
 
     @property
     def correct(self) -> bool:
+        if self.question.sequenced:
+            return self.sequence == tuple(self.question.answer)
         return self.answer == frozenset(self.question.answer)
 
+    @property
+    def complete(self) -> bool:
+        """Ordering and matching: every step placed, every prompt matched. Choice items: any answer given."""
+        if self.question.sequenced:
+            return responses.complete(self.question, self.sequence)
+        return bool(self.answer)
+
+    def set_sequence(self, sequence: tuple[str, ...]) -> None:
+        self.sequence = sequence
+        self.answer = frozenset(k for k in sequence if k)
+
     def graded(self) -> GradedItem:
+        if self.question.sequenced:
+            return GradedItem(
+                self.question.id,
+                self.domain,
+                self.task,
+                self.sequence,
+                tuple(self.question.answer),
+                self.seconds,
+            )
         return GradedItem(
             self.question.id,
             self.domain,
@@ -130,6 +156,12 @@ class AttemptState:
         item = self.item(position)
         if item.checked:
             raise AttemptError("this answer has been checked and can no longer change")
+        if item.question.sequenced:
+            try:
+                item.set_sequence(responses.validated(item.question, tuple(keys)))
+            except responses.ResponseError as exc:
+                raise AttemptError(str(exc)) from exc
+            return
         chosen = frozenset(keys)
         valid = {o.key for o in item.question.options}
         if not chosen <= valid:
@@ -143,7 +175,11 @@ class AttemptState:
     def toggle(self, position: int, key: str, now: datetime) -> None:
         """What a click or key press on an option does: choose it (single) or add/remove it (multiple)."""
         item = self.item(position)
-        if item.question.type == "single":
+        if item.question.type == "ordering":
+            self.place(position, key, now)
+        elif item.question.type == "matching":
+            raise AttemptError("a matching question takes a response per prompt")
+        elif item.question.type == "single":
             self.answer(position, {key}, now)
         elif key in item.answer:
             self.answer(position, item.answer - {key}, now)
@@ -154,6 +190,37 @@ class AttemptState:
 
     def clear(self, position: int, now: datetime) -> None:
         self.answer(position, (), now)
+
+    def place(self, position: int, key: str, now: datetime) -> None:
+        """Ordering: place step `key` in the next free position (no effect if it is placed already)."""
+        item = self._sequenced(position, "ordering", now)
+        self._apply(item, lambda: responses.place(item.sequence, key, item.question))
+
+    def take_back(self, position: int, now: datetime) -> None:
+        """Ordering: take back the step placed last."""
+        item = self._sequenced(position, "ordering", now)
+        self._apply(item, lambda: responses.take_back(item.sequence))
+
+    def match(self, position: int, prompt: str, key: str | None, now: datetime) -> None:
+        """Matching: give prompt `prompt` the response `key`, or clear it with None."""
+        item = self._sequenced(position, "matching", now)
+        self._apply(item, lambda: responses.match(item.sequence, item.question, prompt, key))
+
+    def _sequenced(self, position: int, kind: str, now: datetime) -> ItemState:
+        self._act(now)
+        item = self.item(position)
+        if item.question.type != kind:
+            raise AttemptError(f"question {position} is not a {kind} question")
+        if item.checked:
+            raise AttemptError("this answer has been checked and can no longer change")
+        return item
+
+    @staticmethod
+    def _apply(item: ItemState, change: Callable[[], tuple[str, ...]]) -> None:
+        try:
+            item.set_sequence(change())
+        except responses.ResponseError as exc:
+            raise AttemptError(str(exc)) from exc
 
     def flag(self, position: int, flagged: bool, now: datetime) -> None:
         self._act(now)
@@ -172,8 +239,8 @@ class AttemptState:
 
     def summary(self) -> Summary:
         return Summary(
-            answered=tuple(i.position for i in self.items if i.answer),
-            unanswered=tuple(i.position for i in self.items if not i.answer),
+            answered=tuple(i.position for i in self.items if i.complete),
+            unanswered=tuple(i.position for i in self.items if not i.complete),
             flagged=tuple(i.position for i in self.items if i.flagged),
         )
 
