@@ -38,7 +38,7 @@ class _PromptRow(QFrame):
     def show_prompt(
         self, prompt: PromptView, responses: list[tuple[str, str]], *, current: bool, locked: bool
     ) -> None:
-        self.text.setText(f"{prompt.key}. {prompt.text}")
+        self.text.setText(f"{'▶ ' if current else ''}{prompt.key}. {prompt.text}")
         if self.choice.count() != len(responses) + 1:
             self.choice.clear()
             self.choice.addItem(NO_RESPONSE, None)
@@ -65,6 +65,7 @@ class _PromptRow(QFrame):
 
 class MatchingView(QWidget):
     match_requested = Signal(str, object)  # prompt key, option key or None
+    current_moved = Signal(QWidget)  # the highlighted prompt's row, to scroll into view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +123,7 @@ class MatchingView(QWidget):
             return
         self.current = max(0, min(self.current + delta, len(self.item.prompts) - 1))
         self.show_item(self.item, locked=not self.rows[0].choice.isEnabled())
+        self.current_moved.emit(self.rows[self.current])
 
 
 def matching_summary(item: ItemView) -> str:

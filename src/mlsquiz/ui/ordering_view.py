@@ -96,10 +96,11 @@ class OrderingView(QWidget):
         self.review = QVBoxLayout()
         self.review.setSpacing(10)
         self.order_title = label("Your order", role="h3")
+        self.steps_title = label("Steps", role="h3")
         self.review_title = label("Your order and the right order", role="h3")
         self.setLayout(
             vbox(
-                label("Steps", role="h3"), self.steps_box, self.order_title, self.slots_box, self.take_back,
+                self.steps_title, self.steps_box, self.order_title, self.slots_box, self.take_back,
                 self.review_title, self.review, margins=0, spacing=10,
             )
         )  # fmt: skip
@@ -157,8 +158,9 @@ class OrderingView(QWidget):
         revealed = bool(item.steps)
         self.review_title.setVisible(revealed)
         self.order_title.setVisible(not revealed)
-        for slot in self.slots:
-            slot.setVisible(not revealed)
+        self.steps_title.setVisible(not revealed)
+        for row in [*self.slots, *self.steps]:
+            row.setVisible(not revealed)
         self.take_back.setVisible(not revealed)
         clear_layout(self.review)
         for step in item.steps:

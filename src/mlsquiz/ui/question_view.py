@@ -41,7 +41,7 @@ class QuestionView(QWidget):
         self.verdict_chip = label(role="chip")
         self.verdict_chip.setAccessibleName("Verdict")
         self.stem = MarkdownView(name="Question text")
-        self.instruction = label(role="h3")
+        self.instruction = label(role="h3", wrap=True)
         self.options_box = QVBoxLayout()
         self.options_box.setSpacing(10)
         self.case_panel = CasePanel()
@@ -51,6 +51,7 @@ class QuestionView(QWidget):
         self.ordering.arrange_requested.connect(self.arrange_requested)
         self.matching = MatchingView()
         self.matching.match_requested.connect(self.match_requested)
+        self.matching.current_moved.connect(lambda row: self.area.ensureWidgetVisible(row))
         self.ordering.hide()
         self.matching.hide()
         self.verdict = label(role="verdict")
@@ -124,8 +125,7 @@ class QuestionView(QWidget):
         if item.type == "matching":
             self._ensure_rows(0, False)
             self.instruction.setText(
-                "Match each prompt: press a response's number or letter for the highlighted prompt; "
-                "↑/↓ move, Backspace clears."
+                "Match each prompt: press a response's letter for the highlighted prompt; ↑/↓ move, Backspace clears."
             )
             self.matching.show_item(item, locked=locked)
             return True
