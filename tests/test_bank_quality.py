@@ -19,7 +19,8 @@ def test_scenarios_follow_the_blueprint_weights(shipped_bank: Bank) -> None:
     assert len(qs) >= 200
     by_domain = Counter(q.domains["mls-c01"].split(".")[0] for q in qs)
     for domain, weight in WEIGHTS.items():
-        assert abs(by_domain[domain] / len(qs) - weight) <= 0.05, (domain, by_domain[domain], len(qs))
+        # Up to 8 points of drift (issue 9): MLA-C01 content leans on MLS-C01 Domain 4, and exams draw by domain.
+        assert abs(by_domain[domain] / len(qs) - weight) <= 0.08, (domain, by_domain[domain], len(qs))
     by_task = Counter(q.domains["mls-c01"] for q in qs)
     tasks = shipped_bank.blueprints["mls-c01"].task_ids()
     assert {t: by_task[t] for t in tasks if by_task[t] < 6} == {}

@@ -167,7 +167,7 @@ def _export(args: argparse.Namespace, bank: Bank) -> int:
         from mlsquiz.bank.anki import write_deck
 
         path = Path(args.output or "mlsquiz.apkg")
-        count = write_deck(questions, path)
+        count = write_deck(questions, path, cases=bank.cases)
         print(f"wrote {count} notes to {path}")
         return 0
     from mlsquiz.bank.export import export_bank
@@ -180,9 +180,13 @@ def _print_stats(stats: dict[str, Any]) -> None:
     print(f"questions: {stats['total']}   knowledge entries: {stats['knowledge_entries']}")
     print("by source:  " + ", ".join(f"{k} {v}" for k, v in stats["by_source"].items()))
     print("by type:    " + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
+    print(f"case studies: {stats['cases']} ({stats['case_questions']} questions)")
     for bp, domains in stats["by_domain"].items():
         print(f"{bp} by domain: " + ", ".join(f"{d}: {n}" for d, n in domains.items()))
         print(f"{bp} by task:   " + ", ".join(f"{t}: {n}" for t, n in stats["by_task"][bp].items()))
+        for kind in ("ordering", "matching", "case"):
+            per = stats["by_task_type"][bp]
+            print(f"{bp} {kind + ':':<10}" + ", ".join(f"{t}: {n[kind]}" for t, n in per.items()))
     print("by template: " + ", ".join(f"{k} {v}" for k, v in stats["by_template"].items()))
 
 
@@ -207,7 +211,7 @@ def _exam(args: argparse.Namespace) -> int:
         last_seen = store.last_seen()
     exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen)
     questions = [
-        {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type}
+        {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type, "case": q.case}
         for i, q in enumerate(exam.items)
     ]
     out = {
@@ -222,7 +226,8 @@ def _exam(args: argparse.Namespace) -> int:
     else:
         print(f"{blueprint.name}: {len(exam.items)} questions, {exam.duration_minutes} min, seed {seed}")
         for item in questions:
-            print(f"{item['position']:>3}  {item['task']}  {item['type']:<8}  {item['id']}")
+            case = f"  [case {item['case']}]" if item["case"] else ""
+            print(f"{item['position']:>3}  {item['task']}  {item['type']:<8}  {item['id']}{case}")
     return 0
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import get_args
 
 from mlsquiz.bank.loader import BankError, LoadedFiles, load_files, shipped_root, yaml_files
-from mlsquiz.bank.schema import Blueprint, KnowledgeEntry, Question
+from mlsquiz.bank.schema import CASE_QUESTIONS, Blueprint, Case, KnowledgeEntry, Question, QuestionType
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Bank:
     blueprints: dict[str, Blueprint]
     questions: tuple[Question, ...]
     errors: tuple[BankError, ...] = field(default=())
+    cases: dict[str, Case] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -37,21 +39,36 @@ class Bank:
         """Counts in the shape of CONTRACT.md's `bank stats --json` (the default blueprint first)."""
         by_domain: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
         by_task: dict[str, Counter[str]] = {bp: Counter() for bp in self.blueprints}
+        by_task_type: dict[str, Counter[tuple[str, str]]] = {bp: Counter() for bp in self.blueprints}
         for q in self.questions:
             for bp, task in q.domains.items():
                 if bp in by_domain:
                     by_domain[bp][task.split(".")[0]] += 1
                     by_task[bp][task] += 1
+                    by_task_type[bp][(task, q.type)] += 1
+                    if q.case is not None:
+                        by_task_type[bp][(task, "case")] += 1
+        kinds = [*get_args(QuestionType), "case"]
         return {
             "total": len(self.questions),
             "knowledge_entries": len(self.knowledge),
             "by_source": dict(sorted(Counter(q.source for q in self.questions).items())),
-            "by_type": {t: sum(q.type == t for q in self.questions) for t in ("single", "multiple")},
+            "by_type": {t: sum(q.type == t for q in self.questions) for t in get_args(QuestionType)},
+            "cases": len(self.cases),
+            "case_questions": sum(q.case is not None for q in self.questions),
             "by_domain": {
                 bp.id: {d.id: by_domain[bp.id][d.id] for d in bp.domains} for bp in self._ordered()
             },
             "by_task": {
                 bp.id: {t.id: by_task[bp.id][t.id] for d in bp.domains for t in d.tasks}
+                for bp in self._ordered()
+            },
+            "by_task_type": {
+                bp.id: {
+                    t.id: {k: by_task_type[bp.id][(t.id, k)] for k in kinds}
+                    for d in bp.domains
+                    for t in d.tasks
+                }
                 for bp in self._ordered()
             },
             "by_template": dict(sorted(Counter(q.template for q in self.questions if q.template).items())),
@@ -67,6 +84,7 @@ def check_references(files: LoadedFiles, report: set[str] | None = None) -> list
 
     def add(key: str, fld: str, message: str) -> None:
         file, line = files.origins.get(key, ("<generated>", None))
+        line = files.field_lines.get((key, fld), line)
         if report is None or file in report:
             errors.append(BankError(file, message, line=line, item=key, field=fld))
 
@@ -92,7 +110,39 @@ def check_references(files: LoadedFiles, report: set[str] | None = None) -> list
                 add(q.id, "topics", f"unknown topic slug '{topic}'")
         for bp, task in q.domains.items():
             _check_tasks(bp, (task,), tasks, lambda m, i=q.id: add(i, "domains", m))
+    _check_cases(files, add)
     return errors
+
+
+def _check_cases(files: LoadedFiles, add: Callable[[str, str, str], None]) -> None:
+    """Every case exists, has 2-4 questions that name it, and lives in one file with them."""
+    low, high = CASE_QUESTIONS
+    questions = {q.id: q for q in files.questions}
+    cases = Counter(c.id for c in files.cases)
+    for case in files.cases:
+        if cases[case.id] > 1 or case.id in questions:
+            add(case.id, "id", "duplicate case id (another case or a question has it)")
+        if not low <= len(case.questions) <= high:
+            add(case.id, "questions", f"a case has {low}-{high} questions, not {len(case.questions)}")
+        if len(set(case.questions)) != len(case.questions):
+            add(case.id, "questions", "a question is listed twice")
+        case_file = files.origins.get(case.id, ("", None))[0]
+        for qid in case.questions:
+            q = questions.get(qid)
+            if q is None:
+                add(case.id, "questions", f"no question '{qid}' in the bank")
+            elif q.case != case.id:
+                add(case.id, "questions", f"'{qid}' does not name this case (its case is {q.case or 'none'})")
+            elif files.origins.get(qid, ("", None))[0] != case_file:
+                add(qid, "case", f"a case's questions are in its file; '{case.id}' is in {case_file}")
+    listed = {c.id: set(c.questions) for c in files.cases}
+    for q in files.questions:
+        if q.case is None:
+            continue
+        if q.case not in listed:
+            add(q.id, "case", f"case '{q.case}' does not exist")
+        elif q.id not in listed[q.case]:
+            add(q.id, "case", f"case '{q.case}' does not list this question in its questions")
 
 
 def _check_tasks(bp: str, ids: Sequence[str], tasks: dict[str, set[str]], add: object) -> None:
@@ -141,4 +191,5 @@ def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> 
         blueprints={b.id: b for b in files.blueprints},
         questions=tuple(files.questions),
         errors=tuple(errors),
+        cases={c.id: c for c in files.cases},
     )

@@ -127,7 +127,9 @@ def lint_bank(bank: Bank) -> LintReport:
     for source, questions in sorted(by_source.items()):
         groups: dict[tuple[str, int], list[Question]] = defaultdict(list)
         for q in questions:
-            groups[(q.type, len(q.options))].append(q)
+            # ordering keys every step and matching keys by prompt: no option position to bias
+            if not q.sequenced:
+                groups[(q.type, len(q.options))].append(q)
         for (qtype, n_options), group in sorted(groups.items()):
             result = position_balance(group)
             if result is None:

@@ -1,7 +1,8 @@
 """Reading bank files into validated models, with errors that name the file, line, question and field.
 
 Files are told apart by shape, not by name: a top-level mapping is a blueprint, a list of mappings with `slug`
-is a knowledge file, a list of mappings with `id` is a question file. Loading never raises for bad input; it
+is a knowledge file, a list of mappings with `id` is a question file. In a question file, a mapping with `title`
+(and no `stem`) is a case study, whose questions follow it in the same file. Loading never raises for bad input; it
 returns every problem as a `BankError` so that `mlsquiz bank validate` can list them all at once.
 
 Hostile input is refused early: files over `MAX_FILE_BYTES`, folders with more than `MAX_FOLDER_FILES` files,
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from mlsquiz.bank.schema import Blueprint, KnowledgeEntry, Question
+from mlsquiz.bank.schema import Blueprint, Case, KnowledgeEntry, Question
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FOLDER_FILES = 1000
@@ -66,6 +67,8 @@ class LoadedFiles:
     blueprints: list[Blueprint]
     errors: list[BankError]
     origins: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # slug or id -> (file, line)
+    cases: list[Case] = field(default_factory=list)
+    field_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (id, top-level key) -> line
 
 
 def shipped_root() -> Path:
@@ -182,6 +185,7 @@ def _validation_errors(
         field = ".".join(loc) or None
         if field is None and ":" in message:  # model-level validators name the field themselves
             field, message = (s.strip() for s in message.split(":", 1))
+            line = raw.lines.get((index, field)) or line
         errors.append(BankError(display, message, line=line, item=item, field=field))
     return errors
 
@@ -216,13 +220,23 @@ def parse_file(path: Path, display: str | None = None) -> LoadedFiles:
         key = item.get("slug", item.get("id"))
         if isinstance(key, str):
             out.origins.setdefault(key, (display, line))
-        if "slug" in item:
+            for (i, name), at in raw.lines.items():
+                if i == index and name:
+                    out.field_lines.setdefault((key, name), at)
+        if "title" in item and "stem" not in item and "slug" not in item:
+            try:
+                out.cases.append(Case.model_validate(item))
+            except ValidationError as exc:
+                out.errors += _validation_errors(exc, raw, display, index, str(item.get("id")))
+        elif "slug" in item:
             try:
                 out.knowledge.append(KnowledgeEntry.model_validate(item))
             except ValidationError as exc:
                 out.errors += _validation_errors(exc, raw, display, index, str(item.get("slug")))
         elif "id" in item:
             item = {"source": "scenario", **item}
+            if item.get("type") in ("ordering", "matching") and isinstance(item.get("answer"), list):
+                item.setdefault("select", len(item["answer"]))  # one per step or prompt: implied
             try:
                 out.questions.append(Question.model_validate(item))
             except ValidationError as exc:
@@ -241,6 +255,9 @@ def load_files(paths: Iterable[Path], root: Path | None = None) -> LoadedFiles:
         total.questions += part.questions
         total.blueprints += part.blueprints
         total.errors += part.errors
+        total.cases += part.cases
+        for where, at in part.field_lines.items():
+            total.field_lines.setdefault(where, at)
         for key, origin in part.origins.items():
             total.origins.setdefault(key, origin)
     return total

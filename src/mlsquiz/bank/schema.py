@@ -14,7 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[1-9]\.[1-9]$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-OptionKey = Literal["A", "B", "C", "D", "E", "F"]
+OptionKey = Literal["A", "B", "C", "D", "E", "F", "G"]
+PromptKey = Literal["1", "2", "3", "4", "5", "6", "7"]
+QuestionType = Literal["single", "multiple", "ordering", "matching"]
+OPTION_KEYS = ("A", "B", "C", "D", "E", "F", "G")
+PROMPT_KEYS = ("1", "2", "3", "4", "5", "6", "7")
+ORDERING_STEPS = (3, 5)  # the exam guide: 3-5 steps to put in order
+MATCHING_PROMPTS = (3, 7)  # the exam guide: 3-7 prompts, each matched to a response
+CASE_QUESTIONS = (2, 4)  # a case study's questions
+REUSE_PHRASE = "more than once"  # the stem must say so when a response may match several prompts
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
 
 
@@ -87,11 +95,37 @@ class Option(Strict):
     explanation: NonEmpty
 
 
-class Question(Strict):
-    """A question as the bank holds it and as `bank export` writes it (CONTRACT.md)."""
+class Prompt(Strict):
+    """One prompt of a matching question; `explanation` says why its response is the right one (the pair)."""
+
+    key: PromptKey
+    text: NonEmpty
+    explanation: NonEmpty
+
+
+class Case(Strict):
+    """A case study: one scenario shared by 2-4 questions, listed in `questions` in the order they are asked.
+
+    Each question names its case (`case: <id>`) and is scored on its own. A case and its questions live in one
+    bank file, so that a file validates on its own.
+    """
 
     id: Annotated[str, StringConstraints(pattern=QUESTION_ID.pattern)]
-    type: Literal["single", "multiple"]
+    title: NonEmpty
+    text: NonEmpty
+    questions: list[Annotated[str, StringConstraints(pattern=QUESTION_ID.pattern)]]
+
+
+class Question(Strict):
+    """A question as the bank holds it and as `bank export` writes it (CONTRACT.md).
+
+    `single` and `multiple` key a set of options. `ordering` keys every option (a step) in the right order.
+    `matching` keys, for each of its `prompts` in turn, the option (a response) that matches it; a response may
+    match more than one prompt only with `responses_reused` set, and the stem must then say so.
+    """
+
+    id: Annotated[str, StringConstraints(pattern=QUESTION_ID.pattern)]
+    type: QuestionType
     select: int = Field(ge=1)
     stem: NonEmpty
     options: list[Option]
@@ -103,13 +137,24 @@ class Question(Strict):
     template: str | None = None
     difficulty: int = Field(ge=1, le=3)
     references: list[NonEmpty] = []
+    prompts: list[Prompt] = []
+    responses_reused: bool = False
+    case: Annotated[str, StringConstraints(pattern=QUESTION_ID.pattern)] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
         keys = [o.key for o in self.options]
-        if keys != ["A", "B", "C", "D", "E", "F"][: len(keys)]:
+        if keys != list(OPTION_KEYS[: len(keys)]):
             raise ValueError("options: keys must be A, B, C, ... in order")
-        if len(set(self.answer)) != len(self.answer):
+        if self.type in ("ordering", "matching"):
+            self._check_sequence(keys)
+        elif self.prompts or self.responses_reused:
+            raise ValueError(f"type: a {self.type} question has no prompts and no responses_reused")
+        elif len(keys) > 6:
+            raise ValueError(f"options: a {self.type} question has at most 6 options")
+        if (self.type != "matching" or not self.responses_reused) and len(set(self.answer)) != len(
+            self.answer
+        ):
             raise ValueError("answer: a key is given twice")
         missing = [a for a in self.answer if a not in keys]
         if missing:
@@ -126,9 +171,49 @@ class Question(Strict):
             raise ValueError("template: generated questions name their template; others have none")
         return self
 
+    def _check_sequence(self, keys: list[OptionKey]) -> None:
+        """Ordering: the answer is a permutation of the steps. Matching: one known response per prompt."""
+        if self.type == "ordering":
+            low, high = ORDERING_STEPS
+            if not low <= len(keys) <= high:
+                raise ValueError(f"options: an ordering question has {low}-{high} steps, not {len(keys)}")
+            if self.prompts or self.responses_reused:
+                raise ValueError("type: an ordering question has no prompts and no responses_reused")
+            if sorted(self.answer) != keys:
+                raise ValueError("answer: must list every step exactly once, in the right order")
+            if self.answer == keys:
+                raise ValueError("answer: the steps are listed in the right order already; list them mixed")
+            return
+        low, high = MATCHING_PROMPTS
+        if not low <= len(self.prompts) <= high:
+            raise ValueError(
+                f"prompts: a matching question has {low}-{high} prompts, not {len(self.prompts)}"
+            )
+        if [p.key for p in self.prompts] != list(PROMPT_KEYS[: len(self.prompts)]):
+            raise ValueError("prompts: keys must be 1, 2, 3, ... in order")
+        if len(self.answer) != len(self.prompts):
+            raise ValueError(
+                f"answer: gives {len(self.answer)} responses for {len(self.prompts)} prompts (one per prompt)"
+            )
+        if len(keys) < 3:
+            raise ValueError("options: a matching question has at least 3 responses")
+        if self.responses_reused and REUSE_PHRASE not in self.stem.lower():
+            raise ValueError(
+                f"stem: say that a response may be used {REUSE_PHRASE} (responses_reused is set)"
+            )
+        if list(self.answer) == keys[: len(self.answer)]:
+            raise ValueError("answer: responses A, B, C, ... match prompts 1, 2, 3, ... in turn; mix them")
+        if not self.responses_reused and len(keys) < len(self.prompts):
+            raise ValueError("options: fewer responses than prompts, but responses_reused is not set")
+
     @property
     def correct_options(self) -> list[Option]:
         return [o for o in self.options if o.key in self.answer]
+
+    @property
+    def sequenced(self) -> bool:
+        """Whether the answer is a sequence (ordering, matching) rather than a set of keys."""
+        return self.type in ("ordering", "matching")
 
 
 class Task(Strict):
@@ -143,6 +228,18 @@ class Domain(Strict):
     tasks: list[Task] = Field(min_length=1)
 
 
+class ItemMix(Strict):
+    """The share of an exam's questions that are of each newer item type (a fraction of the exam's length).
+
+    `case_study` is the share of questions that belong to case studies (a case is drawn whole). Everything else
+    is multiple choice or multiple response. An exam guide without these item types leaves them all at 0.
+    """
+
+    ordering: float = Field(default=0.0, ge=0, le=0.5)
+    matching: float = Field(default=0.0, ge=0, le=0.5)
+    case_study: float = Field(default=0.0, ge=0, le=0.5)
+
+
 class Blueprint(Strict):
     """An exam's shape, as its official exam guide gives it (EXAM_FACTS.md)."""
 
@@ -153,6 +250,7 @@ class Blueprint(Strict):
     passing_score: int = Field(ge=100, le=1000)
     default: bool = False
     notes: NonEmpty | None = None
+    item_mix: ItemMix = ItemMix()
     domains: list[Domain] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -1,16 +1,18 @@
 """Assembling an exam from the bank by a blueprint's domain weights.
 
-Rules, in order: domain counts by largest remainder (EXAM_FACTS.md); within a domain, the count spread over its
-task statements as evenly as the bank allows; a single/multiple mix near the bank's own; the questions this user
-has seen least recently (never seen first); ties broken by the seed. The same seed, bank and history give the
-same exam.
+Rules, in order: domain counts by largest remainder (EXAM_FACTS.md); first the case studies, ordering and
+matching items the blueprint's `item_mix` asks for (none for an exam guide without them), each counted against
+its own domain; a case is drawn whole, its questions next to each other in the case's order; then, within each
+domain, the rest spread over its task statements as evenly as the bank allows, with a single/multiple mix near
+the bank's own; the questions this user has seen least recently (never seen first); ties broken by the seed.
+The same seed, bank and history give the same exam.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +29,7 @@ class ExamItem:
     domain: str
     task: str
     type: str
+    case: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,26 @@ class PoolIndex:
         self.by_task: dict[str, dict[str, tuple[Group, Group]]] = defaultdict(
             lambda: defaultdict(lambda: (Group([], []), Group([], [])))
         )
+        self.sequenced: dict[str, dict[str, list[Question]]] = defaultdict(lambda: defaultdict(list))
+        self.cases: dict[str, list[tuple[str, tuple[Question, ...]]]] = defaultdict(list)
+        choice = 0
         for q in bank.questions:
+            if q.case is not None:
+                continue
             for bp, task in q.domains.items():
+                if q.sequenced:
+                    self.sequenced[bp][q.type].append(q)
+                    continue
                 group = self.by_task[bp][task][q.type == "multiple"]
                 (group.scenarios if q.source == "scenario" else group.others).append(q)
-        multiple = sum(q.type == "multiple" for q in bank.questions)
-        self.multiple_share = multiple / len(bank.questions) if bank.questions else 0.0
+            choice += not q.sequenced
+        multiple = sum(q.type == "multiple" and q.case is None for q in bank.questions)
+        self.multiple_share = multiple / choice if choice else 0.0
+        for case in sorted(bank.cases.values(), key=lambda c: c.id):
+            questions = tuple(bank.by_id[qid] for qid in case.questions if qid in bank.by_id)
+            for bp in bank.blueprints:
+                if questions and all(bp in q.domains for q in questions):
+                    self.cases[bp].append((case.id, questions))
 
 
 _INDEX_CACHE: dict[int, tuple[Bank, PoolIndex]] = {}
@@ -157,6 +174,73 @@ def _pick(
     return chosen
 
 
+def _share(n: int, share: float, rng: random.Random) -> int:
+    """`n × share` rounded at random in proportion to the fraction, so short exams get these items sometimes."""
+    if share <= 0 or n <= 0:
+        return 0
+    return min(max(math.floor(n * share + rng.random()), 0), n)
+
+
+def _recency(questions: Sequence[Question], last_seen: Mapping[str, datetime]) -> datetime:
+    return max((last_seen.get(q.id, NEVER) for q in questions), default=NEVER)
+
+
+class _Draft:
+    """The exam being drawn: units (a lone question, or a case's questions in order) and room per domain."""
+
+    def __init__(self, blueprint: Blueprint, counts: Mapping[str, int]) -> None:
+        self.blueprint = blueprint
+        self.room = dict(counts)
+        self.units: list[list[ExamItem]] = []
+        self.used: set[str] = set()
+
+    def item(self, q: Question, case: str | None = None) -> ExamItem:
+        task = q.domains[self.blueprint.id]
+        return ExamItem(q.id, self.blueprint.domain_of(task), task, q.type, case)
+
+    def fits(self, questions: Sequence[Question]) -> bool:
+        need = Counter(self.blueprint.domain_of(q.domains[self.blueprint.id]) for q in questions)
+        return all(q.id not in self.used for q in questions) and all(
+            self.room.get(d, 0) >= n for d, n in need.items()
+        )
+
+    def add(self, questions: Sequence[Question], case: str | None = None) -> None:
+        unit = [self.item(q, case) for q in questions]
+        for item in unit:
+            self.room[item.domain] -= 1
+            self.used.add(item.id)
+        self.units.append(unit)
+
+
+def _draw_sequenced(
+    draft: _Draft, index: PoolIndex, n: int, rng: random.Random, last_seen: Mapping[str, datetime]
+) -> None:
+    """Case studies first (whole, in their order), then ordering and matching items, as `item_mix` asks."""
+    bp = draft.blueprint
+    mix = bp.item_mix
+    want_cases = _share(n, mix.case_study, rng)
+    cases = index.cases.get(bp.id, []) if want_cases else []
+    cases = sorted(cases, key=lambda c: (_recency(c[1], last_seen), rng.random()))
+    in_cases = 0
+    for case_id, questions in cases:
+        if in_cases >= want_cases:
+            break
+        if in_cases + len(questions) <= want_cases + 1 and draft.fits(questions):
+            draft.add(questions, case_id)
+            in_cases += len(questions)
+    drawn = Counter(item.type for unit in draft.units for item in unit)
+    for kind, share in (("ordering", mix.ordering), ("matching", mix.matching)):
+        want = _share(n, share, rng) - drawn[kind]
+        pool = index.sequenced.get(bp.id, {}).get(kind, []) if want > 0 else []
+        keyed = sorted(pool, key=lambda q: (last_seen.get(q.id, NEVER), rng.random()))
+        for q in keyed:
+            if want <= 0:
+                break
+            if draft.fits([q]):
+                draft.add([q])
+                want -= 1
+
+
 def assemble(
     bank: Bank,
     blueprint: Blueprint,
@@ -170,22 +254,21 @@ def assemble(
     index = pool_index(bank)
     tasks = index.by_task.get(blueprint.id, {})
     seen = last_seen or {}
-    picked: list[ExamItem] = []
-    used: set[str] = set()
     counts = domain_counts(blueprint, length)
+    draft = _Draft(blueprint, counts)
+    _draw_sequenced(draft, index, sum(counts.values()), rng, seen)
     for domain in blueprint.domains:
-        n = counts[domain.id]
+        n = draft.room[domain.id]
         empty = (Group([], []), Group([], []))
         groups = [tasks.get(t.id, empty) for t in domain.tasks]
         per_task = _spread(n, [len(g[0]) + len(g[1]) for g in groups], rng)
-        for task, (singles, multiples), count in zip(domain.tasks, groups, per_task, strict=True):
+        for (singles, multiples), count in zip(groups, per_task, strict=True):
             for q in _pick(singles, multiples, count, index.multiple_share, rng, seen):
-                if q.id in used:
-                    continue
-                used.add(q.id)
-                picked.append(ExamItem(q.id, domain.id, task.id, q.type))
-    rng.shuffle(picked)
+                if q.id not in draft.used:
+                    draft.add([q])
+    rng.shuffle(draft.units)
+    picked = tuple(item for unit in draft.units for item in unit)
     minutes = blueprint.duration_minutes
     if length is not None and length != blueprint.questions:
         minutes = max(1, round(blueprint.duration_minutes * len(picked) / blueprint.questions))
-    return AssembledExam(blueprint.id, seed, minutes, tuple(picked))
+    return AssembledExam(blueprint.id, seed, minutes, picked)

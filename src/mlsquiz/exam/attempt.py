@@ -13,12 +13,13 @@ the candidate nothing. The screens tick every second while an attempt is open.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from mlsquiz.bank.schema import Question
+from mlsquiz.exam import responses
 from mlsquiz.exam.scoring import GradedItem, ScoreReport, score
 
 Mode = Literal["exam", "drill", "review"]
@@ -85,12 +86,39 @@ class ItemState:
     checked: bool = False
     seconds: float = 0.0
     answered_at: datetime | None = None  # when the current answer was given (the last change to it)
+    sequence: tuple[
+        str, ...
+    ] = ()  # ordering: steps placed, in order; matching: a response key or "" per prompt
 
     @property
     def correct(self) -> bool:
+        if self.question.sequenced:
+            return self.sequence == tuple(self.question.answer)
         return self.answer == frozenset(self.question.answer)
 
+    @property
+    def complete(self) -> bool:
+        """Ordering and matching: every step placed, every prompt matched. Choice items: any answer given."""
+        if self.question.sequenced:
+            return responses.complete(self.question, self.sequence)
+        return bool(self.answer)
+
+    def set_sequence(self, sequence: tuple[str, ...], when: datetime | None = None) -> None:
+        if sequence != self.sequence and any(sequence):
+            self.answered_at = when or self.answered_at
+        self.sequence = sequence
+        self.answer = frozenset(k for k in sequence if k)
+
     def graded(self) -> GradedItem:
+        if self.question.sequenced:
+            return GradedItem(
+                self.question.id,
+                self.domain,
+                self.task,
+                self.sequence,
+                tuple(self.question.answer),
+                self.seconds,
+            )
         return GradedItem(
             self.question.id,
             self.domain,
@@ -176,7 +204,7 @@ class AttemptState:
             self.position,
             self.submitted_at,
             self.opened_at,
-            tuple((i.answer, i.flagged, i.checked, i.seconds, i.answered_at) for i in self.items),
+            tuple((i.answer, i.sequence, i.flagged, i.checked, i.seconds, i.answered_at) for i in self.items),
         )
 
     def restore(self, snap: tuple[object, ...]) -> None:
@@ -187,7 +215,7 @@ class AttemptState:
         self.submitted_at = submitted_at  # type: ignore[assignment]
         self.opened_at = opened_at  # type: ignore[assignment]
         for item, values in zip(self.items, items, strict=True):  # type: ignore[call-overload]
-            item.answer, item.flagged, item.checked, item.seconds, item.answered_at = values
+            item.answer, item.sequence, item.flagged, item.checked, item.seconds, item.answered_at = values
 
     # -- navigation and answers --------------------------------------------------------------------------------
     def item(self, position: int) -> ItemState:
@@ -205,6 +233,12 @@ class AttemptState:
         item = self.item(position)
         if item.checked:
             raise AttemptError("this answer has been checked and can no longer change")
+        if item.question.sequenced:
+            try:
+                item.set_sequence(responses.validated(item.question, tuple(keys)))
+            except responses.ResponseError as exc:
+                raise AttemptError(str(exc)) from exc
+            return
         chosen = frozenset(keys)
         valid = {o.key for o in item.question.options}
         if not chosen <= valid:
@@ -220,7 +254,11 @@ class AttemptState:
     def toggle(self, position: int, key: str, now: When) -> None:
         """What a click or key press on an option does: choose it (single) or add/remove it (multiple)."""
         item = self.item(position)
-        if item.question.type == "single":
+        if item.question.type == "ordering":
+            self.place(position, key, now)
+        elif item.question.type == "matching":
+            raise AttemptError("a matching question takes a response per prompt")
+        elif item.question.type == "single":
             self.answer(position, {key}, now)
         elif key in item.answer:
             self.answer(position, item.answer - {key}, now)
@@ -231,6 +269,37 @@ class AttemptState:
 
     def clear(self, position: int, now: When) -> None:
         self.answer(position, (), now)
+
+    def place(self, position: int, key: str, now: When) -> None:
+        """Ordering: place step `key` in the next free position (no effect if it is placed already)."""
+        item = self._sequenced(position, "ordering", now)
+        self._apply(item, lambda: responses.place(item.sequence, key, item.question), now)
+
+    def take_back(self, position: int, now: When) -> None:
+        """Ordering: take back the step placed last."""
+        item = self._sequenced(position, "ordering", now)
+        self._apply(item, lambda: responses.take_back(item.sequence), now)
+
+    def match(self, position: int, prompt: str, key: str | None, now: When) -> None:
+        """Matching: give prompt `prompt` the response `key`, or clear it with None."""
+        item = self._sequenced(position, "matching", now)
+        self._apply(item, lambda: responses.match(item.sequence, item.question, prompt, key), now)
+
+    def _sequenced(self, position: int, kind: str, now: When) -> ItemState:
+        self._act(now)
+        item = self.item(position)
+        if item.question.type != kind:
+            raise AttemptError(f"question {position} is not a {kind} question")
+        if item.checked:
+            raise AttemptError("this answer has been checked and can no longer change")
+        return item
+
+    @staticmethod
+    def _apply(item: ItemState, change: Callable[[], tuple[str, ...]], now: When) -> None:
+        try:
+            item.set_sequence(change(), Moment.of(now).wall)
+        except responses.ResponseError as exc:
+            raise AttemptError(str(exc)) from exc
 
     def flag(self, position: int, flagged: bool, now: When) -> None:
         self._act(now)
@@ -249,8 +318,8 @@ class AttemptState:
 
     def summary(self) -> Summary:
         return Summary(
-            answered=tuple(i.position for i in self.items if i.answer),
-            unanswered=tuple(i.position for i in self.items if not i.answer),
+            answered=tuple(i.position for i in self.items if i.complete),
+            unanswered=tuple(i.position for i in self.items if not i.complete),
             flagged=tuple(i.position for i in self.items if i.flagged),
         )
 

@@ -1,6 +1,6 @@
 """Scoring by domain and task statement, with the scaled score of EXAM_FACTS.md.
 
-Multiple response is all-or-nothing; an unanswered question is wrong; there is no guessing penalty. The scaled
+Multiple response, ordering and matching are all-or-nothing; an unanswered question is wrong; there is no guessing penalty. The scaled
 score is an approximation (100 + 900 × fraction correct, rounded): AWS equates exam forms, which a practice
 app cannot.
 """
@@ -16,12 +16,14 @@ class GradedItem:
     question_id: str
     domain: str
     task: str
-    answer: frozenset[str]
-    key: frozenset[str]
+    answer: frozenset[str] | tuple[str, ...]  # a tuple for ordering and matching: order and pairs count
+    key: frozenset[str] | tuple[str, ...]
     seconds: float = 0.0
 
     @property
     def answered(self) -> bool:
+        if isinstance(self.key, tuple):  # ordering, matching: every step placed or every prompt matched
+            return len(self.answer) == len(self.key) and all(self.answer)
         return bool(self.answer)
 
     @property

@@ -30,6 +30,7 @@ from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, Moment, SystemClock
+from mlsquiz.exam.responses import decode, encode, shown_order
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.settings import Settings, load_settings, save_settings
 from mlsquiz.store import backups
@@ -404,8 +405,7 @@ class Store:
             assert row.id is not None
             item_rows = []
             for position, (q, domain, task) in enumerate(items, start=1):
-                order = [o.key for o in q.options]
-                rng.shuffle(order)
+                order = shown_order(q, rng)
                 item_rows.append(
                     ItemRow(
                         attempt_id=row.id,
@@ -436,17 +436,19 @@ class Store:
         items = [
             ItemState(
                 position=r.position,
-                question=Question.model_validate_json(r.question_json),
+                question=q,
                 order=tuple(r.option_order),
                 domain=r.domain,
                 task=r.task,
-                answer=frozenset(r.answer),
+                answer=decode(q, r.answer)[0],
+                sequence=decode(q, r.answer)[1],
                 flagged=r.flagged,
                 checked=r.checked,
                 seconds=r.seconds,
                 answered_at=utc(r.answered_at),
             )
             for r in item_rows
+            for q in [Question.model_validate_json(r.question_json)]
         ]
         state = AttemptState(
             id=attempt_id,
@@ -555,7 +557,7 @@ class Store:
                     return Change(status=self._status(state, auto=True))
                 raise
             self._persist(state, [position] if position else [])
-        item = item_view(state, state.item(position)) if position else None
+        item = item_view(state, state.item(position), self.bank.cases) if position else None
         return Change(status=self._status(state), item=item)
 
     def toggle(self, attempt_id: int, position: int, key: str) -> Change:
@@ -566,6 +568,18 @@ class Store:
 
     def clear(self, attempt_id: int, position: int) -> Change:
         return self._act(attempt_id, lambda s, now: s.clear(position, now), position)
+
+    def place(self, attempt_id: int, position: int, key: str) -> Change:
+        """Ordering: place a step in the next free position (no effect if it is placed already)."""
+        return self._act(attempt_id, lambda s, now: s.place(position, key, now), position)
+
+    def take_back(self, attempt_id: int, position: int) -> Change:
+        """Ordering: take back the step placed last."""
+        return self._act(attempt_id, lambda s, now: s.take_back(position, now), position)
+
+    def match(self, attempt_id: int, position: int, prompt: str, key: str | None) -> Change:
+        """Matching: give a prompt a response, or clear it (None)."""
+        return self._act(attempt_id, lambda s, now: s.match(position, prompt, key, now), position)
 
     def flag(self, attempt_id: int, position: int, flagged: bool) -> Change:
         return self._act(attempt_id, lambda s, now: s.flag(position, flagged, now), position)
@@ -581,7 +595,9 @@ class Store:
             with self._tx() as s:
                 self._grade(s, state, [state.item(position)])
                 self._write(s, state, [position])
-        return Change(status=self._status(state), item=item_view(state, state.item(position)))
+        return Change(
+            status=self._status(state), item=item_view(state, state.item(position), self.bank.cases)
+        )
 
     def tick(self, attempt_id: int) -> Change:
         """The screen's timer: keeps the stored time current and submits an exam whose time is up."""
@@ -674,7 +690,7 @@ class Store:
                 update(ItemRow)
                 .where(col(ItemRow.id) == ids[position - 1])
                 .values(
-                    answer="".join(sorted(item.answer)),
+                    answer=encode(item.question, item.answer, item.sequence),
                     flagged=item.flagged,
                     checked=item.checked,
                     seconds=item.seconds,
@@ -693,13 +709,17 @@ class Store:
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         state = self._load(attempt_id)
-        return AttemptView(status=self._status(state), items=[item_view(state, i) for i in state.items])
+        return AttemptView(
+            status=self._status(state), items=[item_view(state, i, self.bank.cases) for i in state.items]
+        )
 
     def result(self, attempt_id: int) -> ResultView:
         state = self._load(attempt_id)
         row = self._session.get(AttemptRow, attempt_id)
         assert row is not None
-        return result_view(state, row, self.bank.blueprints.get(state.blueprint), self._now())
+        return result_view(
+            state, row, self.bank.blueprints.get(state.blueprint), self._now(), self.bank.cases
+        )
 
     def history(self) -> list[HistoryEntry]:
         rows = self._session.exec(

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from mlsquiz.bank.schema import Blueprint, Option
+from mlsquiz.bank.schema import Blueprint, Case, Option
 from mlsquiz.exam.attempt import AttemptState, ItemState, When
 from mlsquiz.store.tables import AttemptRow
-from mlsquiz.store.views import AttemptStatusView, HistoryEntry, ItemView, OptionView, ResultView, TallyView
+from mlsquiz.store.views import (
+    AttemptStatusView,
+    CaseView,
+    HistoryEntry,
+    ItemView,
+    OptionView,
+    PromptView,
+    ResultView,
+    StepView,
+    TallyView,
+)
 
-LABELS = "ABCDEF"
+LABELS = "ABCDEFG"
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -38,11 +48,66 @@ def status_view(state: AttemptState, title: str, now: When, auto: bool = False) 
     )
 
 
-def item_view(state: AttemptState, item: ItemState) -> ItemView:
-    """A question as the user sees it: options in the stored order; verdicts only once revealed."""
+def _prompts(item: ItemState, labels: Mapping[str, str], revealed: bool) -> list[PromptView]:
+    q = item.question
+    given = item.sequence if len(item.sequence) == len(q.prompts) else ("",) * len(q.prompts)
+    out = []
+    for prompt, mine, right in zip(q.prompts, given, q.answer, strict=True):
+        out.append(
+            PromptView(
+                key=prompt.key,
+                text=prompt.text,
+                response=mine or None,
+                response_label=labels.get(mine) if mine else None,
+                right_response=right if revealed else None,
+                right_label=labels[right] if revealed else None,
+                correct=(mine == right) if revealed else None,
+                explanation=prompt.explanation if revealed else None,
+            )
+        )
+    return out
+
+
+def _steps(item: ItemState, labels: Mapping[str, str], by_key: Mapping[str, Option]) -> list[StepView]:
+    """The user's order beside the right one, position by position, with why each right step goes there."""
+    out = []
+    for n, right in enumerate(item.question.answer):
+        mine = item.sequence[n] if n < len(item.sequence) else None
+        out.append(
+            StepView(
+                position=n + 1,
+                chosen_label=labels[mine] if mine else None,
+                chosen_text=by_key[mine].text if mine else None,
+                right_label=labels[right],
+                right_text=by_key[right].text,
+                explanation=by_key[right].explanation,
+                correct=mine == right,
+            )
+        )
+    return out
+
+
+def _case(item: ItemState, cases: Mapping[str, Case] | None) -> CaseView | None:
+    case = (cases or {}).get(item.question.case or "")
+    if case is None:
+        return None
+    index = case.questions.index(item.question.id) + 1 if item.question.id in case.questions else 1
+    return CaseView(id=case.id, title=case.title, text=case.text, index=index, size=len(case.questions))
+
+
+def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | None = None) -> ItemView:
+    """A question as the user sees it: options in the stored order; verdicts only once revealed.
+
+    Ordering items give each step its placed position; matching items give each prompt its response; both, once
+    revealed, set the user's order or pairs beside the right ones with an explanation for each. A case-study
+    question carries its case (looked up in the bank's `cases`, so an attempt shows the case as it is now).
+    """
     q = item.question
     revealed = item.checked or state.status == "submitted"
     by_key: dict[str, Option] = {o.key: o for o in q.options}
+    labels = {key: LABELS[i] for i, key in enumerate(item.order)}
+    placed = {k: n + 1 for n, k in enumerate(item.sequence)} if q.type == "ordering" else {}
+    right_places: dict[str, int] = {k: n + 1 for n, k in enumerate(q.answer)} if q.type == "ordering" else {}
     options = [
         OptionView(
             label=LABELS[i],
@@ -50,7 +115,9 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
             text=by_key[key].text,
             chosen=key in item.answer,
             explanation=by_key[key].explanation if revealed else None,
-            correct=(key in q.answer) if revealed else None,
+            correct=_option_correct(item, key) if revealed else None,
+            place=placed.get(key),
+            right_place=right_places.get(key) if revealed else None,
         )
         for i, key in enumerate(item.order)
     ]
@@ -62,7 +129,7 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
         stem=q.stem,
         options=options,
         flagged=item.flagged,
-        answered=bool(item.answer),
+        answered=item.complete,
         revealed=revealed,
         correct=item.correct if revealed else None,
         explanation=q.explanation if revealed else None,
@@ -73,10 +140,33 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
         difficulty=q.difficulty,
         references=list(q.references),
         seconds=item.seconds,
+        sequence=list(item.sequence),
+        prompts=_prompts(item, labels, revealed) if q.type == "matching" else [],
+        steps=_steps(item, labels, by_key) if q.type == "ordering" and revealed else [],
+        case=_case(item, cases),
     )
 
 
-def result_view(state: AttemptState, row: AttemptRow, blueprint: Blueprint | None, now: When) -> ResultView:
+def _option_correct(item: ItemState, key: str) -> bool:
+    """Choice items: whether the option is keyed. Ordering: whether the step is in its place. Matching: whether
+    every prompt the user gave this response to is right for it (or, if unused, no prompt needed it)."""
+    q = item.question
+    if q.type == "ordering":
+        right = [str(k) for k in q.answer]
+        return key in item.sequence and right.index(key) == item.sequence.index(key)
+    if q.type == "matching":
+        given = item.sequence if len(item.sequence) == len(q.answer) else ("",) * len(q.answer)
+        return all((mine == key) == (right == key) for mine, right in zip(given, q.answer, strict=True))
+    return key in q.answer
+
+
+def result_view(
+    state: AttemptState,
+    row: AttemptRow,
+    blueprint: Blueprint | None,
+    now: When,
+    cases: Mapping[str, Case] | None = None,
+) -> ResultView:
     report = state.report()
     domain_titles = {d.id: d.title for d in blueprint.domains} if blueprint else {}
     task_titles = {t.id: t.title for d in blueprint.domains for t in d.tasks} if blueprint else {}
@@ -105,7 +195,7 @@ def result_view(state: AttemptState, row: AttemptRow, blueprint: Blueprint | Non
             TallyView(id=k, title=task_titles.get(k, k), correct=t.correct, total=t.total)
             for k, t in report.by_task.items()
         ],
-        items=[item_view(state, i) for i in state.items],
+        items=[item_view(state, i, cases) for i in state.items],
     )
 
 

@@ -17,8 +17,45 @@ class OptionView(View):
     key: str  # the option's key in the bank
     text: str
     explanation: str | None  # None until the verdict is revealed
-    chosen: bool
+    chosen: bool  # ordering: placed; matching: given to some prompt
     correct: bool | None  # None until the verdict is revealed
+    place: int | None = None  # ordering: the position (1-based) the user placed this step in
+    right_place: int | None = None  # ordering: its right position, once revealed
+
+
+class PromptView(View):
+    """A matching prompt with the response the user gave it and, once revealed, the right one and why."""
+
+    key: str
+    text: str
+    response: str | None  # the option key given, None if none yet
+    response_label: str | None  # that option's letter as shown
+    right_response: str | None = None  # revealed only
+    right_label: str | None = None
+    correct: bool | None = None
+    explanation: str | None = None
+
+
+class StepView(View):
+    """One position of an ordering item in review: the user's step beside the right one, with why."""
+
+    position: int
+    chosen_label: str | None
+    chosen_text: str | None
+    right_label: str
+    right_text: str
+    explanation: str
+    correct: bool
+
+
+class CaseView(View):
+    """The case study a question belongs to, shown above each of its questions."""
+
+    id: str
+    title: str
+    text: str
+    index: int  # this question's place in the case, 1-based
+    size: int
 
 
 class ItemView(View):
@@ -40,6 +77,10 @@ class ItemView(View):
     difficulty: int
     references: list[str]
     seconds: float
+    sequence: list[str] = []  # ordering: option keys in the order placed; matching: a key or "" per prompt
+    prompts: list[PromptView] = []
+    steps: list[StepView] = []  # ordering, once revealed
+    case: CaseView | None = None
 
     @property
     def chosen_labels(self) -> list[str]:

@@ -41,6 +41,9 @@ class AttemptController(QObject):
         titles = {t.id: t.title for d in blueprint.domains for t in d.tasks}
         self._connections = [
             (screen.option_toggled, self._toggle),
+            (screen.take_back_requested, self._take_back),
+            (screen.arrange_requested, self._arrange),
+            (screen.match_requested, self._match),
             (screen.goto_requested, self._goto),
             (screen.flag_requested, self._flag),
             (screen.leave_requested, self.request_leave),
@@ -106,6 +109,15 @@ class AttemptController(QObject):
 
     def _toggle(self, position: int, key: str) -> None:
         self._run(lambda: self.store.toggle(self.attempt_id, position, key))
+
+    def _take_back(self, position: int) -> None:
+        self._run(lambda: self.store.take_back(self.attempt_id, position))
+
+    def _arrange(self, position: int, keys: list[str]) -> None:
+        self._run(lambda: self.store.answer(self.attempt_id, position, keys))
+
+    def _match(self, position: int, prompt: str, key: str | None) -> None:
+        self._run(lambda: self.store.match(self.attempt_id, position, prompt, key))
 
     def _goto(self, position: int) -> None:
         self._run(lambda: self.store.goto(self.attempt_id, position))

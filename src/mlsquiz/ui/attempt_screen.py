@@ -16,11 +16,14 @@ from mlsquiz.store.views import AttemptStatusView, AttemptView, Change, ItemView
 from mlsquiz.ui.question_view import QuestionView
 from mlsquiz.ui.widgets import label, screen_widget, select_text, set_prop, shortcut
 
-OPTION_KEYS = "ABCDEF"
+OPTION_KEYS = "ABCDEFG"
 
 
 class AttemptScreen(QWidget):
-    option_toggled = Signal(int, str)  # position, option key
+    option_toggled = Signal(int, str)  # position, option key (ordering: place that step)
+    take_back_requested = Signal(int)  # position (ordering)
+    arrange_requested = Signal(int, list)  # position, every placed step's key in the new order (ordering)
+    match_requested = Signal(int, str, object)  # position, prompt key, option key or None (matching)
     goto_requested = Signal(int)
     flag_requested = Signal(int, bool)
     leave_requested = Signal()
@@ -30,13 +33,20 @@ class AttemptScreen(QWidget):
         screen_widget(self, name)
         self.question = QuestionView(show_meta=show_meta)
         self.question.option_activated.connect(self._option_clicked)
+        self.question.take_back_requested.connect(self.take_back)
+        self.question.arrange_requested.connect(self._arrange)
+        self.question.match_requested.connect(self._match)
         self.items: dict[int, ItemView] = {}
         self.status: AttemptStatusView | None = None
         self.task_titles: dict[str, str] = {}
         self.hint = label(role="small", wrap=True)
         self.hint.setAccessibleName("Hint")
-        for i in range(6):
+        for i in range(7):
             shortcut(self, [str(i + 1), OPTION_KEYS[i]], self._chooser(i))
+        # Only while an ordering or matching item is shown, so that elsewhere the keys scroll as usual.
+        self.sequence_keys = shortcut(self, ["Backspace"], self.take_back)
+        self.prompt_keys = shortcut(self, ["Up"], lambda: self._move_prompt(-1))
+        self.prompt_keys += shortcut(self, ["Down"], lambda: self._move_prompt(1))
         shortcut(self, ["N", "Right"], self.go_next)
         shortcut(self, ["P", "Left"], self.go_previous)
         shortcut(self, ["M"], self.toggle_flag)
@@ -79,6 +89,11 @@ class AttemptScreen(QWidget):
         item = self.current()
         if item is not None and self.status is not None:
             self.question.show_item(item, self.status.total, task_title=self.task_titles.get(item.task, ""))
+        kind = item.type if item is not None else ""
+        for sc in self.sequence_keys:
+            sc.setEnabled(kind in ("ordering", "matching"))
+        for sc in self.prompt_keys:
+            sc.setEnabled(kind == "matching")
         self.render_status()
 
     def render_status(self) -> None:
@@ -107,11 +122,52 @@ class AttemptScreen(QWidget):
         if item.revealed:
             self.show_hint("This answer has been checked and is locked.", "warning")
             return
+        if item.type == "matching":
+            prompt = self.question.matching.current_prompt()
+            if prompt is not None:
+                # the next prompt is highlighted when the new pair is shown
+                self.question.matching.move_current(1)
+                self.match_requested.emit(item.position, prompt, key)
+            return
+        if item.type == "ordering" and key in item.sequence:
+            return  # a step already placed stays where it is
         chosen = {o.key for o in item.options if o.chosen}
         if item.type == "multiple" and key not in chosen and len(chosen) >= item.select:
             self.show_hint(f"{select_text(item.select)} Clear one of your choices first.", "warning")
             return
         self.option_toggled.emit(item.position, key)
+
+    def _editable(self) -> ItemView | None:
+        item = self.current()
+        if item is None or not self.keys_active() or item.revealed:
+            return None
+        return item
+
+    def take_back(self) -> None:
+        """Backspace: take back the last step (ordering) or clear the highlighted prompt (matching)."""
+        item = self._editable()
+        if item is None:
+            return
+        if item.type == "ordering" and item.sequence:
+            self.take_back_requested.emit(item.position)
+        elif item.type == "matching":
+            prompt = self.question.matching.current_prompt()
+            if prompt is not None:
+                self.match_requested.emit(item.position, prompt, None)
+
+    def _arrange(self, keys: list[str]) -> None:
+        item = self._editable()
+        if item is not None:
+            self.arrange_requested.emit(item.position, keys)
+
+    def _match(self, prompt: str, key: str | None) -> None:
+        item = self._editable()
+        if item is not None:
+            self.match_requested.emit(item.position, prompt, key)
+
+    def _move_prompt(self, delta: int) -> None:
+        if self.current() is not None:
+            self.question.matching.move_current(delta)
 
     def go_next(self) -> None:
         if self.keys_active() and self.status is not None and self.status.position < self.status.total:

@@ -14,6 +14,11 @@ from PySide6.QtWidgets import QWidget
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, set_prop, shortcut, vbox
 
+INCOMPLETE = {
+    "ordering": "Place every step first: 1–6 or A–F.",
+    "matching": "Match every prompt first: 1–7 or A–G.",
+}
+
 
 class DrillScreen(AttemptScreen):
     check_requested = Signal(int)
@@ -91,7 +96,7 @@ class DrillScreen(AttemptScreen):
         if item.revealed:
             self.continue_requested.emit()
         elif not item.answered:
-            self.show_hint("Choose an answer first: 1–6 or A–F.", "warning")
+            self.show_hint(INCOMPLETE.get(item.type, "Choose an answer first: 1–6 or A–F."), "warning")
         elif item.type == "multiple" and len(item.chosen_labels) < item.select:
             self.show_hint(f"Choose {item.select} options before checking.", "warning")
         else:

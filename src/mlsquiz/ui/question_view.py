@@ -6,15 +6,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
+from mlsquiz.ui.case_panel import CasePanel
 from mlsquiz.ui.markdown_view import MarkdownView
+from mlsquiz.ui.matching_view import MatchingView, matching_summary
 from mlsquiz.ui.option_row import OptionRow
+from mlsquiz.ui.ordering_view import OrderingView, ordering_summary
 from mlsquiz.ui.widgets import hbox, label, scroll, select_text, set_prop, vbox
 
 
 class QuestionView(QWidget):
-    """Shows one `ItemView`. `option_activated(key)` reports a click; the screen decides what it means."""
+    """Shows one `ItemView`. `option_activated(key)` reports a click; the screen decides what it means.
+
+    Ordering and matching items show their own views instead of option rows (placing a step by mouse reports
+    `option_activated` too); a case-study question shows its case above the stem.
+    """
 
     option_activated = Signal(str)
+    take_back_requested = Signal()
+    arrange_requested = Signal(list)
+    match_requested = Signal(str, object)
 
     def __init__(
         self, parent: QWidget | None = None, *, show_meta: bool = True, read_only: bool = False
@@ -31,9 +41,19 @@ class QuestionView(QWidget):
         self.verdict_chip = label(role="chip")
         self.verdict_chip.setAccessibleName("Verdict")
         self.stem = MarkdownView(name="Question text")
-        self.instruction = label(role="h3")
+        self.instruction = label(role="h3", wrap=True)
         self.options_box = QVBoxLayout()
         self.options_box.setSpacing(10)
+        self.case_panel = CasePanel()
+        self.ordering = OrderingView()
+        self.ordering.place_requested.connect(self.option_activated)
+        self.ordering.take_back_requested.connect(self.take_back_requested)
+        self.ordering.arrange_requested.connect(self.arrange_requested)
+        self.matching = MatchingView()
+        self.matching.match_requested.connect(self.match_requested)
+        self.matching.current_moved.connect(lambda row: self.area.ensureWidgetVisible(row))
+        self.ordering.hide()
+        self.matching.hide()
         self.verdict = label(role="verdict")
         self.answers = label(wrap=True)
         self.explanation = MarkdownView(name="Explanation")
@@ -47,8 +67,9 @@ class QuestionView(QWidget):
         self.feedback.setAccessibleName("Feedback")
         content = QWidget()
         layout = vbox(
-            hbox(self.heading, self.verdict_chip, None, self.flag_chip, self.meta, spacing=10), self.stem, self.instruction,
-            self.options_box, self.feedback, margins=0, spacing=14,
+            hbox(self.heading, self.verdict_chip, None, self.flag_chip, self.meta, spacing=10), self.case_panel,
+            self.stem, self.instruction, self.options_box, self.ordering, self.matching, self.feedback,
+            margins=0, spacing=14,
         )  # fmt: skip
         layout.addStretch(1)
         layout.setContentsMargins(24, 20, 24, 24)
@@ -75,14 +96,40 @@ class QuestionView(QWidget):
             self.stem.set_markdown(item.stem)
         multiple = item.type == "multiple"
         self.instruction.setText(select_text(item.select) if multiple else "Choose one answer.")
-        self._ensure_rows(len(item.options), multiple)
         locked = item.revealed or self.read_only
+        self.case_panel.show_case(item.case)
+        if self._show_sequenced(item, locked):
+            self._show_feedback(item)
+            if moved:
+                self.area.verticalScrollBar().setValue(0)
+            return
+        self._ensure_rows(len(item.options), multiple)
         full = multiple and len(item.chosen_labels) >= item.select
         for row, option in zip(self.rows, item.options, strict=True):
             row.show_option(option, revealed=item.revealed, locked=locked, full=full)
         self._show_feedback(item)
         if moved:
             self.area.verticalScrollBar().setValue(0)
+
+    def _show_sequenced(self, item: ItemView, locked: bool) -> bool:
+        """Ordering and matching items: their own view instead of option rows. False for choice items."""
+        self.ordering.setVisible(item.type == "ordering")
+        self.matching.setVisible(item.type == "matching")
+        if item.type == "ordering":
+            self._ensure_rows(0, False)
+            self.instruction.setText(
+                "Put the steps in order: press a step's number or letter to place it next; Backspace takes back."
+            )
+            self.ordering.show_item(item, locked=locked)
+            return True
+        if item.type == "matching":
+            self._ensure_rows(0, False)
+            self.instruction.setText(
+                "Match each prompt: press a response's letter for the highlighted prompt; ↑/↓ move, Backspace clears."
+            )
+            self.matching.show_item(item, locked=locked)
+            return True
+        return False
 
     def _ensure_rows(self, count: int, multiple: bool) -> None:
         kind = "multiple" if multiple else "single"
@@ -123,6 +170,10 @@ class QuestionView(QWidget):
         right = ", ".join(o.label for o in item.options if o.correct) or "—"
         chosen = ", ".join(item.chosen_labels) or "none"
         self.answers.setText(f"Your answer: {chosen}    ·    Correct answer: {right}")
+        if item.type == "ordering":
+            self.answers.setText(ordering_summary(item))
+        elif item.type == "matching":
+            self.answers.setText(matching_summary(item))
         self.explanation.set_markdown(item.explanation or "")
         refs = "\n".join(item.references)
         self.references.setText(f"References:\n{refs}" if refs else "")
@@ -142,3 +193,4 @@ class QuestionView(QWidget):
         if self.item is not None:
             self.stem.set_markdown(self.item.stem)
             self.explanation.set_markdown(self.item.explanation or "")
+            self.case_panel.restyle()
