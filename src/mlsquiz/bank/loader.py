@@ -72,8 +72,8 @@ class LoadedFiles:
 
 
 def shipped_root() -> Path:
-    """The `question_bank` folder shipped with the installed package."""
-    return Path(str(resources.files("question_bank")))
+    """The question bank shipped inside the package (`mlsquiz.question_bank`, the repository's `question_bank/`)."""
+    return Path(str(resources.files("mlsquiz.question_bank")))
 
 
 def yaml_files(paths: Iterable[Path], errors: list[BankError] | None = None) -> Iterator[Path]:
