@@ -105,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+def _shipped_bank() -> Bank:
+    """The shipped bank through the compiled-bank cache (validate and lint always read the YAML)."""
+    from mlsquiz.bank.cache import load_cached_bank
+
+    return load_cached_bank()
+
+
 def _open_store(args: argparse.Namespace, bank: Bank) -> Store:
     """The Store, read-only (commands here only read); a repair it made on opening is said on stderr."""
     from mlsquiz.store.facade import Store
@@ -135,7 +142,7 @@ def _bank(args: argparse.Namespace) -> int:
             return 1
         print(f"ok: {len(bank.questions)} questions, {len(bank.knowledge)} knowledge entries")
         return 0
-    bank = load_bank()
+    bank = load_bank() if args.bank_command == "lint" else _shipped_bank()
     if args.bank_command == "stats":
         stats = bank.stats()
         if args.json:
@@ -191,10 +198,9 @@ def _print_stats(stats: dict[str, Any]) -> None:
 
 
 def _exam(args: argparse.Namespace) -> int:
-    from mlsquiz.bank.bank import load_bank
     from mlsquiz.exam.assembly import assemble
 
-    bank = load_bank()
+    bank = _shipped_bank()
     blueprint_id = args.blueprint or bank.default_blueprint.id
     if blueprint_id not in bank.blueprints:
         print(
@@ -232,9 +238,7 @@ def _exam(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from mlsquiz.bank.bank import load_bank
-
-    with _open_store(args, load_bank()) as store:
+    with _open_store(args, _shipped_bank()) as store:
         rows = [h.as_json() for h in store.history()]
     if args.json:
         _print_json(rows)
