@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="mlsquiz", description=__doc__, parents=[common])
     parser.add_argument("--version", action="version", version=f"mlsquiz {__version__}")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start the desktop app and quit as soon as its first dashboard is painted (for start-up checks)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     bank = sub.add_parser("bank", help="the question bank", parents=[common])
@@ -82,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from mlsquiz.app import run_app
 
-            return run_app(data_dir(args))
+            return run_app(data_dir(args), exit_when_ready=args.exit_when_ready)
         if args.command == "bank":
             return _bank(args)
         if args.command == "exam":
