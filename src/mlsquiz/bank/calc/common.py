@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ COST = {"mls-c01": "4.2", "mla-c01": "4.2"}
 SCALING_INFRA = {"mls-c01": "4.1", "mla-c01": "3.1"}
 WRONG_OPTIONS = 3
 DRAWS = 20
+NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)%?")
 
 Maker = Callable[[random.Random, int], Question | None]
 
@@ -90,6 +92,36 @@ def distinct(values: Sequence[str]) -> bool:
     return len(set(values)) == len(values)
 
 
+def number(text: str) -> float | None:
+    """The value of an option that is a single number ($1,234.50, 23.5%, 0.25, 1,024); None otherwise."""
+    match = NUMBER.fullmatch(text.strip())
+    return float(match.group(1).replace(",", "")) if match else None
+
+
+def spread(right: str, pool: Sequence[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
+    """Three mistakes from `pool` (in order of preference) that put the answer at a seeded rank among the options.
+
+    Mistakes tend to fall on one side of the answer (forgetting a factor makes a number smaller), which would
+    let the answer's rank give it away. When the pool offers a choice, the answer's rank among the four values
+    is drawn from `rng` and the mistakes are taken, in order of preference, from below and above it to match.
+    """
+    if len(pool) == WRONG_OPTIONS:
+        return list(pool)
+    key = number(right)
+    values = [number(t) for t, _ in pool]
+    if key is None or any(v is None for v in values):
+        return list(pool[:WRONG_OPTIONS])
+    below = [m for m, v in zip(pool, values, strict=True) if v is not None and v < key]
+    above = [m for m, v in zip(pool, values, strict=True) if v is not None and v > key]
+    target = rng.randrange(WRONG_OPTIONS + 1)
+    feasible = [r for r in range(WRONG_OPTIONS + 1) if len(below) >= r and len(above) >= WRONG_OPTIONS - r]
+    if not feasible:
+        return list(pool[:WRONG_OPTIONS])
+    rank = min(feasible, key=lambda r: (abs(r - target), r))
+    picked = below[:rank] + above[: WRONG_OPTIONS - rank]
+    return [m for m in pool if m in picked]
+
+
 def numeric_question(
     family: str,
     params: str,
@@ -108,13 +140,14 @@ def numeric_question(
     when the answer is printed in the stem.
     """
     seen = {right[0]}
-    chosen: list[tuple[str, str]] = []
+    pool: list[tuple[str, str]] = []
     for text, why in wrong:
-        if text not in seen and len(chosen) < WRONG_OPTIONS:
+        if text not in seen:
             seen.add(text)
-            chosen.append((text, why))
-    if len(chosen) < WRONG_OPTIONS:
+            pool.append((text, why))
+    if len(pool) < WRONG_OPTIONS:
         return None
+    chosen = spread(right[0], pool, random.Random(short_hash("spread", family, params)))
     if len(right[0]) >= 4 and right[0].lower() in stem.lower():
         return None
     choices = [Choice(right[0], f"Correct: {right[1]}", True)]

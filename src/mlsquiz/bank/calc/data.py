@@ -302,9 +302,12 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
     eig = _eigenvalues(rng)
     n = len(eig)
     total = sum(eig)
-    shown = ", ".join(f"{e:g}" for e in eig)
+    shown = ", ".join(f"{e:.1f}" for e in eig)
     cumulative = [sum(eig[: i + 1]) / total for i in range(n)]
-    intro = f"PCA on standardized features gives these eigenvalues of the covariance matrix, largest first: {shown}."
+    intro = (
+        f"PCA on a dataset's features gives these eigenvalues of the covariance matrix, one per component, largest "
+        f"first: {shown}."
+    )
     working = (
         f"The eigenvalues sum to {fmt(total, 1)}; component i explains λi / {fmt(total, 1)} of the variance."
     )
@@ -315,7 +318,7 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
         stem = (
             f"{intro} What share of the variance does principal component {k} explain? (One decimal place.)"
         )
-        right = (percent(ratio), f"{lam:g} / {fmt(total, 1)} = {percent(ratio)}.")
+        right = (percent(ratio), f"{lam:.1f} / {fmt(total, 1)} = {percent(ratio)}.")
         wrong = [
             (percent(cumulative[k - 1]), f"this is the cumulative share of components 1 to {k}."),
             (
@@ -328,16 +331,15 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
         params = f"{kind}|{eig}|{k}"
     elif kind == 1:
         m = rng.choice([2, 3])
-        kept = sum(eig[:m])
         stem = f"{intro} What share of the variance do the first {m} principal components explain together? (One decimal place.)"
-        right = (percent(cumulative[m - 1]), f"({' + '.join(f'{e:g}' for e in eig[:m])}) / {fmt(total, 1)}.")
+        right = (
+            percent(cumulative[m - 1]),
+            f"({' + '.join(f'{e:.1f}' for e in eig[:m])}) / {fmt(total, 1)}.",
+        )
         wrong = [
             (percent(eig[m - 1] / total), f"this is the share of component {m} alone, not of the first {m}."),
             (percent(m / n), "this is the share of components kept, not of variance explained."),
-            (
-                percent(kept / (total - kept)),
-                "this divides by the dropped components' variance, not the total.",
-            ),
+            (percent(cumulative[m - 1] / m), "this averages the components' shares instead of adding them."),
             (percent(1 - cumulative[m - 1]), "this is the share of variance the dropped components carry."),
         ]
         params = f"{kind}|{eig}|{m}"

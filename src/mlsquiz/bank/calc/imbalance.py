@@ -65,7 +65,8 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
     n_c = counts[asked]
     weight = n / (k * n_c)
     others = [c for c in counts if c != asked]
-    listed = ", ".join(f"{v:,} {c}" for c, v in counts.items())
+    parts = [f"{v:,} {c}" for c, v in counts.items()]
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}"
     noun = "examples" if kind == 0 else "risk-level examples"
     stem = (
         f"A training set has {listed} {noun}. With scikit-learn's class_weight='balanced', a class's weight is "

@@ -154,7 +154,7 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
         stem = (
             f"A SageMaker training job runs on {instances} instance{'s' if instances > 1 else ''} for {minutes} "
             f"minutes. Take ${price:.2f} per instance-hour as the on-demand price (an illustrative figure, not a "
-            "quoted one). What does the job's compute cost?"
+            "quoted one). What is the job's compute cost?"
         )
         cost = instances * hours * price
         right = (money(cost), f"{instances} × {hours:g} h × ${price:.2f}.")
@@ -212,7 +212,7 @@ def hosting_cost(rng: random.Random, kind: int) -> Question | None:
         stem = (
             f"A SageMaker real-time endpoint runs {instances} instances all month ({days} days); it gets traffic "
             f"only about {busy} hours a day on the {weekdays} weekdays. Take ${price:.2f} per instance-hour (an "
-            "illustrative price). What does the endpoint's compute cost for the month?"
+            "illustrative price). What is the endpoint's compute cost for the month?"
         )
         cost = instances * 24 * days * price
         right = (

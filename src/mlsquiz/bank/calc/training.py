@@ -95,13 +95,14 @@ def training_steps(rng: random.Random, kind: int) -> Question | None:
             else f"How many steps does a job of {epochs} epochs take?"
         )
         stem = (
-            f"A data-parallel training job runs on {nodes} instance{'s' if nodes > 1 else ''} with {gpus} GPUs each, "
+            f"A data-parallel training job runs on {nodes} instance{'s' if nodes > 1 else ''} with {gpus} GPUs{' each' if nodes > 1 else ''}, "
             f"{batch} examples per GPU per step, over {examples:,} examples. Each step, every GPU processes its own "
             f"mini-batch and the gradients are averaged; the last, smaller global batch is kept. {ask}"
         )
         right = (
             count(total),
-            f"global batch {world} GPUs × {batch} = {global_batch:,}; ⌈{examples:,} / {global_batch:,}⌉ × {epochs}.",
+            f"global batch {world} GPUs × {batch} = {global_batch:,}; ⌈{examples:,} / {global_batch:,}⌉"
+            + (f" × {epochs}." if epochs > 1 else "."),
         )
         wrong = [
             (
