@@ -117,15 +117,8 @@ def _check_sets(files: LoadedFiles, add: Callable[[str, str, str], None]) -> Non
         return
     declared = {c.id: c for c in taxonomy.categories}
     for entry in files.knowledge:
-        category = declared.get(entry.category)
-        if category is None:
+        if entry.category not in declared:
             add(entry.slug, "category", f"'{entry.category}' is not a category declared in taxonomy.yaml")
-        elif category.kind != entry.kind:
-            add(
-                entry.slug,
-                "kind",
-                f"category '{entry.category}' holds {category.kind} entries, not {entry.kind}",
-            )
     grouped: Counter[str] = Counter()
     for group in taxonomy.features:
         for slug in [group.parent, *group.members]:

@@ -85,7 +85,6 @@ class Category(Strict):
     """A declared knowledge category: entries name one, so a typo is an error instead of a lonely entry."""
 
     id: Slug
-    kind: Literal["service", "concept", "model"]
     area: Slug  # categories of one area stand in for each other as distractors when a category is small
     noun: (
         NonEmpty  # what a question asks for when every option belongs to this category ("evaluation metric")
