@@ -212,6 +212,14 @@ def _centered(matrix: Any, question_of: npt.NDArray[np.int64], sizes: npt.NDArra
 
 def baseline_accuracy(questions: Sequence[Question]) -> float:
     """Cross-validated accuracy of the option-only model on `questions` (needs scikit-learn)."""
+    return sum(baseline_credits(questions)) / len(questions) if questions else 0.0
+
+
+def baseline_credits(questions: Sequence[Question]) -> list[float]:
+    """Per question, the out-of-fold chance that the option-only model picks exactly its keys.
+
+    The questions with credit 1 are the ones whose options give the key away: the ones to rewrite.
+    """
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
@@ -225,10 +233,9 @@ def baseline_accuracy(questions: Sequence[Question]) -> float:
     sizes = np.array([len(q.options) for q in questions], dtype=np.float64)
     dense = np.array([row for q in questions for row in _option_features([o.text for o in q.options])])
     folds = min(FOLDS, len(questions))
+    credits = [1 / math.comb(len(q.options), q.select) for q in questions]  # a blind pick where no model fits
     if folds < 2 or labels.min() == labels.max():
-        return chance(questions)
-
-    correct = 0.0
+        return credits
     for train, test in GroupKFold(n_splits=folds).split(dense, labels, question_of):
         vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
         try:
@@ -247,8 +254,9 @@ def baseline_accuracy(questions: Sequence[Question]) -> float:
         by_question: dict[int, list[tuple[float, bool]]] = defaultdict(list)
         for row, score in zip(test, scores, strict=True):
             by_question[int(question_of[row])].append((float(score), bool(labels[row])))
-        correct += sum(pick_credit(scored, questions[qi].select) for qi, scored in by_question.items())
-    return correct / len(questions)
+        for qi, scored in by_question.items():
+            credits[qi] = pick_credit(scored, questions[qi].select)
+    return credits
 
 
 def pick_credit(scored: Sequence[tuple[float, bool]], select: int) -> float:
