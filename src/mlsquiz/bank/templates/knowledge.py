@@ -212,6 +212,10 @@ class Knowledge:
         category = self.categories.get(entry.category)
         return category.area if category else entry.category
 
+    def umbrellas_of(self, entry: KnowledgeEntry) -> list[str]:
+        """The umbrella entries that cover `entry` ("regularization" for dropout): also topics of its questions."""
+        return [p for p in UMBRELLAS if p in self.by_slug and self.related(p, entry.slug) and p != entry.slug]
+
     def related(self, a: str, b: str) -> bool:
         return b in self._related.get(a, set())
 

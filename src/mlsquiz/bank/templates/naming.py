@@ -41,7 +41,8 @@ def service_for_use(kb: Knowledge) -> Iterator[Question]:
             stem = f"A machine learning team needs to {clause(need)}. Which {noun} best meets this need?"
             explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry)}"
             choices = _name_choices(kb, entry, rivals, need)
-            yield build(qid, "service-for-use", stem, choices, explanation, entry, [entry.slug], 1)
+            topics = [entry.slug, *kb.umbrellas_of(entry)]
+            yield build(qid, "service-for-use", stem, choices, explanation, entry, topics, 1)
 
 
 def name_from_description(kb: Knowledge) -> Iterator[Question]:
@@ -72,7 +73,8 @@ def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
             stem = f"A data scientist wants a {noun} to use when {clause(situation)}. Which one fits best?"
             explanation = f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry)}"
             choices = _name_choices(kb, entry, rivals, None)
-            yield build(qid, "technique-for-situation", stem, choices, explanation, entry, [entry.slug], 2)
+            topics = [entry.slug, *kb.umbrellas_of(entry)]
+            yield build(qid, "technique-for-situation", stem, choices, explanation, entry, topics, 2)
 
 
 def choose_over(kb: Knowledge) -> Iterator[Question]:

@@ -7,7 +7,9 @@ sets first) or reviewed false statements (`misconceptions`), never a true fact d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import combinations
 
 from mlsquiz.bank.compose import Choice, build, seeded, short_hash
 from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Question
@@ -22,6 +24,23 @@ from mlsquiz.bank.templates.knowledge import (
     sentence,
     tip,
 )
+
+# Surface marks that differ between how people write false statements and their corrections ("cannot" and "no"
+# in the false ones, "can" and figures in the true ones). A key that is the only option with (or without) one
+# of them, or the longest option, would be found by wording alone.
+SURFACE_MARKS = (
+    re.compile(r"\b(?:not|no|cannot|without|none|nor|never)\b|n't\b", re.I),
+    re.compile(r"\bcan\b", re.I),
+    re.compile(r"\b(?:for example|such as|e\.g\.)|\d", re.I),
+)
+
+
+def odd_one_out(key: str, others: Sequence[str]) -> bool:
+    """Whether `key` stands apart from every other option by a surface mark or by being the longest."""
+    if all(len(key) > len(o) for o in others):
+        return True
+    return any(all(bool(m.search(o)) != bool(m.search(key)) for o in others) for m in SURFACE_MARKS)
+
 
 TRUE_STEMS = (
     "Which statement about **{name}** is true?",
@@ -42,7 +61,11 @@ SITUATION_STEMS = (
 
 
 def true_statement(kb: Knowledge) -> Iterator[Question]:
-    """Which statement about X is true: one misconception's truth among other misconceptions' statements."""
+    """Which statement about X is true: one misconception's truth among other misconceptions' statements.
+
+    A question is made only when some choice of three statements leaves the truth without a surface mark that
+    sets it apart (`odd_one_out`): then only knowing X tells the options apart.
+    """
     for entry in kb.entries:
         items = sorted(entry.misconceptions, key=lambda m: short_hash(m.truth))
         if len(items) < 4:
@@ -50,7 +73,16 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
         for index, item in enumerate(items):
             qid = f"gen.true-statement.{entry.slug}.{short_hash(item.truth)}"
             others = [m for m in items if m is not item and m.statement != item.truth]
-            wrong = seeded(qid).sample(others, 3)
+            seeded(qid).shuffle(others)
+            truth = sentence(item.truth)
+            fitting = (
+                c
+                for c in combinations(others, 3)
+                if not odd_one_out(truth, [sentence(m.statement) for m in c])
+            )
+            wrong = next(fitting, None)
+            if wrong is None:
+                continue
             stem = TRUE_STEMS[index % len(TRUE_STEMS)].format(name=entry.name)
             choices = [Choice(sentence(item.truth), f"Correct. {sentence(item.why)}", True)]
             choices += [
