@@ -374,6 +374,7 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
             (str(m + 2), f"{m} components already reach {percent(cumulative[m - 1])}."),
         ]
         params = f"{kind}|{eig}|{threshold}"
+        working += f" The first {m} components are the fewest that reach {threshold:.0%}."
     shares = ", ".join(percent(e / total) for e in eig)
     running = ", ".join(percent(c) for c in cumulative)
     return numeric_question(
@@ -382,7 +383,7 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
         stem,
         right,
         wrong,
-        f"{working} Shares: {shares}; cumulative: {running}.",
+        f"Shares: {shares}; cumulative: {running}. {working}",
         ["pca"],
         DATA_PREP,
     )

@@ -8,7 +8,16 @@ from __future__ import annotations
 import math
 import random
 
-from mlsquiz.bank.calc.common import COST, INGESTION, SCALING_INFRA, Family, count, money, numeric_question
+from mlsquiz.bank.calc.common import (
+    COST,
+    INGESTION,
+    SCALING_INFRA,
+    Family,
+    count,
+    money,
+    numeric_question,
+    percent,
+)
 from mlsquiz.bank.schema import Question
 
 RECORD_KB = [0.5, 1, 2, 3, 5, 10, 20, 50]
@@ -115,20 +124,20 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
             "calc-training-cost",
             f"spot-savings|{instances}|{training}|{billable}",
             stem,
-            (f"{saving * 100:.1f}%", f"(1 - {billable:,} / {training:,}) × 100."),
+            (percent(saving), f"(1 - {billable:,} / {training:,}) × 100."),
             [
                 (
-                    f"{billable / training * 100:.1f}%",
+                    percent(billable / training),
                     "this is the billable share of the training time, not the saving.",
                 ),
                 (
-                    f"{(training - billable) / billable * 100:.1f}%",
+                    percent((training - billable) / billable),
                     "this divides the time saved by the billable time, not the training time.",
                 ),
                 *(
                     [
                         (
-                            f"{(1 - instances * billable / training) * 100:.1f}%",
+                            percent(1 - instances * billable / training),
                             "this multiplies the billable time by the instance count; both times are wall-clock, "
                             "so the count does not enter the percentage.",
                         )
@@ -137,13 +146,13 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
                     else []
                 ),
                 (
-                    f"{(1 - billable / (training * instances)) * 100:.1f}%",
+                    percent(1 - billable / (training * instances)),
                     "this multiplies the training time by the instance count; both times are wall-clock, so the "
                     "count does not enter the percentage.",
                 ),
             ],
             f"Savings = (1 - BillableTimeInSeconds / TrainingTimeInSeconds) × 100 = (1 - {billable:,} / {training:,}) "
-            f"× 100 = {saving * 100:.1f}%. The instance count matters for the bill (billable time × {instances} "
+            f"× 100 = {percent(saving)}. The instance count matters for the bill (billable time × {instances} "
             "instances), not for the percentage.",
             ["sagemaker-managed-spot-training"],
             COST,

@@ -26,6 +26,10 @@ def step_decay(rng: random.Random, kind: int) -> Question | None:
     def lr(power: float, lr0: float = lr0, drop: float = drop) -> str:
         return decimal(lr0 * drop**power)
 
+    # Every option is written with as many decimals as the longest, so that none stands out by its form.
+    texts = [lr(steps), lr(steps + 1), lr(steps - 1), decimal(lr0 * drop * steps)]
+    places = max(len(t.partition(".")[2]) for t in texts)
+    key, more, fewer, product = (f"{float(t):.{places}f}" for t in texts)
     stem = (
         f"Training uses step decay: the learning rate starts at {lr0} at epoch 0 and is multiplied by {drop} "
         f"every {every} epochs, that is at the start of epochs {every}, {2 * every}, {3 * every} and so on. "
@@ -35,17 +39,14 @@ def step_decay(rng: random.Random, kind: int) -> Question | None:
         "calc-lr-step-decay",
         f"{lr0}|{drop}|{every}|{epoch}",
         stem,
-        (lr(steps), f"⌊{epoch}/{every}⌋ = {steps} drops: {lr0} × {drop}^{steps}."),
+        (key, f"⌊{epoch}/{every}⌋ = {steps} drops: {lr0} × {drop}^{steps}."),
         [
-            (lr(steps + 1), "this counts one drop too many."),
-            (lr(steps - 1), "this counts one drop too few."),
-            (
-                decimal(lr0 * drop * steps),
-                "this multiplies by the number of drops instead of raising the factor to that power.",
-            ),
+            (more, "this counts one drop too many."),
+            (fewer, "this counts one drop too few."),
+            (product, "this multiplies by the number of drops instead of raising the factor to that power."),
         ],
         f"Step decay: lr = lr0 × drop^⌊epoch / step⌋ = {lr0} × {drop}^⌊{epoch}/{every}⌋ = {lr0} × {drop}^{steps} "
-        f"= {lr(steps)}.",
+        f"= {key}.",
         ["learning-rate-decay", "learning-rate"],
         TUNING,
     )
