@@ -37,6 +37,10 @@ def zscore(rng: random.Random, kind: int) -> Question | None:
             (fmt((x - mean) / std**2), "this divides by the variance instead of the standard deviation."),
             (fmt((mean - x) / std), "this subtracts the wrong way round, flipping the sign."),
             (fmt(x / std), "this forgets to subtract the mean."),
+            (
+                fmt((x - mean) / math.sqrt(std)),
+                "this takes the square root of the standard deviation, as if it were the variance.",
+            ),
         ],
         f"z = (x - mean) / std = ({x} - {mean}) / {std} = {fmt(z)}. With the common |z| > 3 rule the reading "
         f"is {verdict}.",
@@ -102,12 +106,19 @@ def fixed_width_bins(rng: random.Random, kind: int) -> Question | None:
         stem,
         (edges(low, width, k), f"width = ({high} - {low}) / {k} = {width}."),
         [
+            (edges(0, width, k), "this starts the first bin at 0 instead of at the minimum."),
             (
-                edges(low, (high - low) / (k - 1), k - 1),
-                f"this divides the range by {k - 1}, giving {k - 1} bins.",
+                edges(low, high / k, k),
+                f"this takes the maximum / {k} as the width instead of the range / {k}.",
             ),
-            (edges(0, high / k, k), "this starts the first bin at 0 instead of the minimum."),
-            (edges(low, (high - low) / (k + 1), k + 1), f"this makes {k + 1} bins."),
+            (
+                edges(low, (high - low) / (k + 1), k),
+                f"this divides the range by {k + 1}, so the last edge falls short of the maximum.",
+            ),
+            (
+                edges(low, (high - low) / (k - 1), k),
+                f"this divides the range by {k - 1}, so the edges run past the maximum.",
+            ),
         ],
         f"Equal-width bins split the range into {k} intervals of the same width: ({high} - {low}) / {k} = "
         f"{width}, so the edges are {edges(low, width, k)}. Each bin covers the same span of values, whatever "
@@ -146,9 +157,20 @@ def quantile_bins(rng: random.Random, kind: int) -> Question | None:
         stem,
         (show(top_quantile), "with 12 values and 4 quantile bins, each bin holds 3 values."),
         [
-            (show(top_fixed), "this is the top bin of 4 equal-width bins, which the outlier stretches."),
-            (show(values[-4:]), "this puts 4 values in the top bin; 12 values in 4 bins gives 3 each."),
-            (show(values[-2:]), "this puts only 2 values in the top bin; each bin holds 3."),
+            (
+                show(values[-4:-1]),
+                f"this leaves out the large value {values[-1]}; binning keeps every value, and the largest "
+                "belongs in the highest bin.",
+            ),
+            (
+                show(sorted(shown[-3:])),
+                "these are the last 3 values collected; bins are formed from the values in sorted order.",
+            ),
+            (show(values[6:9]), "these are the third bin's values, not the highest bin's."),
+            (
+                show(sorted(shown[:3])),
+                "these are the first 3 values collected; bins are formed from the values in sorted order.",
+            ),
         ],
         "Quantile binning puts the same number of values in each bin: 12 / 4 = 3, so the highest bin holds the "
         f"3 largest values, {show(top_quantile)}. Equal-width bins would instead be stretched by the large "
@@ -283,6 +305,11 @@ def tf_idf(rng: random.Random, kind: int) -> Question | None:
             ),
             (fmt(tf * ratio, 4), "this multiplies by N/df without taking its logarithm."),
             (fmt(tf * math.log10(df), 4), "this takes the log of the document frequency instead of N/df."),
+            (
+                fmt(tf * math.log(ratio), 4),
+                "this uses the natural logarithm; the idf here is defined with log10.",
+            ),
+            (fmt(tf / idf, 4), "this divides by the idf instead of multiplying by it."),
         ],
         f"tf = {times}/{words} = {fmt(tf, 4)}; idf = log10({docs:,}/{df:,}) = log10({ratio}) = {idf:g}; "
         f"TF-IDF = {fmt(tf, 4)} × {idf:g} = {fmt(score, 4)}. A word in fewer documents gets a larger idf, so "
