@@ -266,17 +266,25 @@ class Knowledge:
         return f"feature:{group.parent}" if group else "service"
 
     def noun(self, options: Sequence[KnowledgeEntry]) -> str:
-        """What a question asks for, given its options: only ever a noun that every option is."""
+        """What a question asks for, given its options: only ever a noun that every option is.
+
+        A declared noun that shares a distinctive word with an option's name ("regularization technique" beside
+        "L1 regularization") would point at that option, so the kind's plain noun is used instead.
+        """
         forms = {self.form(o) for o in options}
         categories = {o.category for o in options}
         category = self.categories.get(options[0].category) if len(categories) == 1 else None
+        noun: str | None = None
         if forms == {"service"}:
-            return category.noun if category else "AWS service"
-        if len(forms) == 1 and (group := self.feature_of.get(options[0].slug)):
-            return group.noun
-        if forms <= {"concept", "model"} and category:
-            return category.noun
-        return KIND_NOUN[options[0].kind]
+            noun = category.noun if category else "AWS service"
+        elif len(forms) == 1 and (group := self.feature_of.get(options[0].slug)):
+            noun = group.noun
+        elif forms <= {"concept", "model"} and category:
+            noun = category.noun
+        words = set(re.findall(r"[a-z0-9]+", (noun or "").lower()))
+        if noun is None or any(name_words(o) & words for o in options):
+            noun = "AWS service" if forms == {"service"} else KIND_NOUN[options[0].kind]
+        return noun
 
     def differs(self, entry: KnowledgeEntry, key: KnowledgeEntry) -> str | None:
         """The note of a confusion set holding both entries that says what sets `entry` apart."""
@@ -289,7 +297,7 @@ class Knowledge:
         """Why `rival` is the wrong pick where `key` is right: what it is, and the contrast that rules it out."""
         parts = []
         note = self.differs(rival, key)
-        parts.append(f"{rival.name} {clause(note)}." if note else about(rival))
+        parts.append(f"{rival.name}: this option {clause(note)}." if note else about(rival))
         for contrast in key.instead_of:
             if contrast.other == rival.slug:
                 parts.append(f"Choose {key.name} over it when {clause(contrast.when)}.")
