@@ -130,9 +130,15 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
                     percent(billable / training),
                     "this is the billable share of the training time, not the saving.",
                 ),
-                (
-                    percent((training - billable) / billable),
-                    "this divides the time saved by the billable time, not the training time.",
+                *(
+                    [
+                        (
+                            percent((training - billable) / billable),
+                            "this divides the time saved by the billable time, not the training time.",
+                        )
+                    ]
+                    if 2 * billable > training  # below 100%, so that it is a plausible saving
+                    else []
                 ),
                 *(
                     [
@@ -149,6 +155,11 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
                     percent(1 - billable / (training * instances)),
                     "this multiplies the training time by the instance count; both times are wall-clock, so the "
                     "count does not enter the percentage.",
+                ),
+                (
+                    percent(saving / instances),
+                    "this divides the saving among the instances; both times are wall-clock, so the count does "
+                    "not enter the percentage.",
                 ),
             ],
             f"Savings = (1 - BillableTimeInSeconds / TrainingTimeInSeconds) × 100 = (1 - {billable:,} / {training:,}) "
