@@ -146,6 +146,11 @@ def clause(text: str) -> str:
     return text.strip().rstrip(".")
 
 
+def article(noun: str) -> str:
+    """The noun with "a" or "an" before it."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 

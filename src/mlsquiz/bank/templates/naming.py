@@ -13,6 +13,7 @@ from mlsquiz.bank.schema import KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
     about,
+    article,
     clause,
     gives_away,
     recommendable,
@@ -70,7 +71,7 @@ def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
             if rivals is None or gives_away(situation, entry):
                 continue
             noun = kb.noun([entry, *rivals])
-            stem = f"A data scientist wants a {noun} to use when {clause(situation)}. Which one fits best?"
+            stem = f"A data scientist wants {article(noun)} to use when {clause(situation)}. Which one fits best?"
             explanation = f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry)}"
             choices = _name_choices(kb, entry, rivals, None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
