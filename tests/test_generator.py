@@ -342,3 +342,15 @@ def test_retired_entries_are_never_recommended_and_closures_are_explained() -> N
     assert "Closed to new customers since 29 July 2024." in sigma.explanation
     with pytest.raises(ValueError, match="availability_note"):
         entry("tau", availability="retired")
+
+
+def test_no_knowledge_template_gives_its_key_away_by_wording(shipped_bank: Bank) -> None:
+    """The option-only baseline of `bank lint`, on each knowledge template of the shipped bank."""
+    pytest.importorskip("sklearn")
+    from mlsquiz.bank.cues import MARGIN_LIMIT, option_only_baseline
+
+    knowledge = [q for q in shipped_bank.questions if q.template in TEMPLATES]
+    results = option_only_baseline(knowledge)
+    assert {r.group for r in results} == set(TEMPLATES)
+    for r in results:
+        assert r.margin <= MARGIN_LIMIT, (r.group, r.accuracy, r.chance)
