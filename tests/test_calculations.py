@@ -151,7 +151,7 @@ def step_decay(s: str) -> str:
 def one_hot_columns(s: str) -> str:
     numeric = num(r"has (\d+) numeric feature columns", s)
     cards = [int(c) for c in re.findall(r"\((\d+) distinct values\)", s)]
-    dropped = len(cards) if "dummy encoded" in s else 0
+    dropped = len(cards) if "drop='first'" in s else 0
     return whole(numeric + sum(cards) - dropped)
 
 

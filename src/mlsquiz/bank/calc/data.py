@@ -232,8 +232,8 @@ def one_hot_columns(rng: random.Random, kind: int) -> Question | None:
     scheme = (
         "one-hot encoded with one binary column per category"
         if kind == 0
-        else "dummy encoded: one-hot with the first category of each column dropped, leaving one binary column "
-        "fewer than it has categories"
+        else "one-hot encoded with the first category of each column dropped (scikit-learn's "
+        "OneHotEncoder(drop='first'), or pandas get_dummies with drop_first=True)"
     )
     stem = (
         f"A training table has {numeric} numeric feature columns and {k} categorical feature columns: {listed}. "
@@ -269,7 +269,8 @@ def one_hot_columns(rng: random.Random, kind: int) -> Question | None:
         right,
         wrong,
         f"Encoded columns: {numeric} numeric + {working} = {total}. One-hot encoding makes one binary column per "
-        "category; dummy encoding drops one of them per feature, because the remaining columns already imply it.",
+        "category; dropping the first category (dummy encoding) removes one per feature, because the remaining "
+        "columns already imply it.",
         ["one-hot-encoding"],
         DATA_PREP,
         1,
@@ -288,9 +289,9 @@ def tf_idf(rng: random.Random, kind: int) -> Question | None:
     score = tf * idf
     stem = (
         f"A corpus has {docs:,} support tickets, and the word '{term}' appears in {df:,} of them. One ticket has "
-        f"{words} words, {times} of which are '{term}'. With tf = (occurrences in the ticket) / (words in the "
-        f"ticket) and idf = log10(N / df), what is the TF-IDF weight of '{term}' in that ticket? (Round to four "
-        "decimal places.)"
+        f"{words} words, {times} of which are '{term}'. Taking the term frequency as the word's share of the "
+        f"ticket's words and a base-10 logarithm for the inverse document frequency, what is the TF-IDF weight "
+        f"of '{term}' in that ticket? (Round to four decimal places.)"
     )
     return numeric_question(
         "calc-tf-idf",
@@ -398,7 +399,11 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
                 str(math.ceil(threshold * n)),
                 "this takes the threshold as a share of the components, not of variance.",
             ),
-            (str(m + 2), f"{m} components already reach {percent(cumulative[m - 1])}."),
+            *(
+                [(str(m + 2), f"{m} components already reach {percent(cumulative[m - 1])}.")]
+                if m + 2 <= n
+                else []
+            ),
         ]
         params = f"{kind}|{eig}|{threshold}"
         working += f" The first {m} components are the fewest that reach {threshold:.0%}."

@@ -24,8 +24,8 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
         n = positives + negatives
         stem = (
             f"A training set has {positives:,} {rare} examples (the positive class) and {negatives:,} {common} "
-            "ones. For XGBoost's scale_pos_weight, what value does the usual heuristic, the number of negative "
-            "examples divided by the number of positive ones, give? (Round to two decimal places.)"
+            "ones. What value does XGBoost's documentation suggest as the typical starting point for its "
+            "scale_pos_weight parameter? (Round to two decimal places.)"
         )
         value = negatives / positives
         return numeric_question(
@@ -69,9 +69,8 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
     listed = f"{', '.join(parts[:-1])} and {parts[-1]}"
     noun = "examples" if kind == 0 else "risk-level examples"
     stem = (
-        f"A training set has {listed} {noun}. With scikit-learn's class_weight='balanced', a class's weight is "
-        f"n_samples / (n_classes × n_samples_in_class). What weight does the {asked} class get? (Round to two "
-        "decimal places.)"
+        f"A training set has {listed} {noun}. With scikit-learn's class_weight='balanced', what weight does the "
+        f"{asked} class get? (Round to two decimal places.)"
     )
     return numeric_question(
         "calc-class-weights",
