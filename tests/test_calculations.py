@@ -527,3 +527,14 @@ def test_a_drill_shows_fresh_numbers_and_keeps_them(
         assert {i.question_id: i.stem for i in reopened.items} == stems
         shown = next(i for i in reopened.items if i.question_id == calc[0].id)
         assert [o.text for o in shown.options if o.chosen] == [key]
+
+
+def test_questions_on_aws_limits_cite_the_documentation(calcs: list[Question]) -> None:
+    for q in calcs:
+        if (
+            q.template in ("calc-kinesis-shards", "calc-autoscaling-target")
+            or "BillableTimeInSeconds" in q.stem
+        ):
+            assert q.references and all(r.startswith("https://docs.aws.amazon.com/") for r in q.references), (
+                q.id
+            )

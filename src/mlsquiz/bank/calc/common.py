@@ -132,6 +132,7 @@ def numeric_question(
     topics: Sequence[str],
     domains: dict[str, str],
     difficulty: int = 2,
+    references: Sequence[str] = (),
 ) -> Question | None:
     """A single-answer question whose options are the answer and the first three distinct mistakes.
 
@@ -153,4 +154,5 @@ def numeric_question(
     choices = [Choice(right[0], f"Correct: {right[1]}", True)]
     choices += [Choice(t, f"Incorrect: {why}", False) for t, why in chosen]
     qid = f"gen.{family}.{short_hash(params)}"
-    return build(qid, family, stem, choices, explanation, None, topics, difficulty, domains)
+    q = build(qid, family, stem, choices, explanation, None, topics, difficulty, domains)
+    return q.model_copy(update={"references": list(references)}) if references else q

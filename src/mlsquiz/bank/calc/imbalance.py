@@ -50,6 +50,7 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
             "weigh the same in total.",
             ["xgboost", "class-imbalance"],
             TUNING,
+            references=["https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html"],
         )
     if kind == 0:
         counts = {rare: rng.randrange(3, 80) * 10}
@@ -91,6 +92,9 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
         "larger weights, so that every class contributes the same total weight to the loss.",
         ["class-imbalance"],
         IMBALANCE,
+        references=[
+            "https://scikit-learn.org/stable/modules/generated/sklearn.utils.class_weight.compute_class_weight.html"
+        ],
     )
 
 

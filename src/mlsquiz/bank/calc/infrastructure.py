@@ -21,6 +21,15 @@ from mlsquiz.bank.calc.common import (
 from mlsquiz.bank.schema import Question
 
 RECORD_KB = [0.5, 1, 2, 3, 5, 10, 20, 50]
+KINESIS_DOCS = [
+    "https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html",
+    "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
+]
+SPOT_DOCS = [
+    "https://docs.aws.amazon.com/sagemaker/latest/dg/model-managed-spot-training.html",
+    "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html",
+]
+SCALING_DOCS = ["https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-loadtest.html"]
 
 
 def kinesis_shards(rng: random.Random, kind: int) -> Question | None:
@@ -104,6 +113,7 @@ def kinesis_shards(rng: random.Random, kind: int) -> Question | None:
         ["kinesis-data-streams"],
         INGESTION,
         2 if kind == 0 else 3,
+        KINESIS_DOCS,
     )
 
 
@@ -167,6 +177,7 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
             "instances), not for the percentage.",
             ["sagemaker-managed-spot-training"],
             COST,
+            references=SPOT_DOCS,
         )
     minutes = rng.randrange(3, 20) * 15
     hours = minutes / 60
@@ -386,6 +397,7 @@ def autoscaling_target(rng: random.Random, kind: int) -> Question | None:
         working,
         ["sagemaker-endpoint-autoscaling"],
         SCALING_INFRA,
+        references=SCALING_DOCS,
     )
 
 
