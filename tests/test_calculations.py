@@ -255,7 +255,7 @@ def stratified_split(s: str) -> str:
         share = Fraction(num(r"a (\d+)% test share", s), 100)
         value = positives * share
         assert value.denominator == 1
-        return whole(int(value))
+        return whole(int(value) if "in the test set" in s else positives - int(value))
     positives, negatives = ints(grab(r"has ([\d,]+ \w+ and [\d,]+) \w+ rows", s))
     k = num(r"stratified (\d+)-fold", s)
     if "training portion" in s:

@@ -100,30 +100,54 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
 
 def stratified_split(rng: random.Random, kind: int) -> Question | None:
     rare, common = rng.choice(LABELS)
-    if kind == 0:
+    if kind in (0, 3):
         test = rng.choice([0.2, 0.25])
         unit = 20 if test == 0.2 else 4
         positives = rng.randrange(5, 150) * unit
         n = positives * rng.randrange(4, 30) + rng.randrange(0, 50) * unit
+        in_test = round(positives * test)
+        in_train = positives - in_test
+        side = "test" if kind == 0 else "training"
         stem = (
             f"A dataset has {n:,} rows, {positives:,} of them {rare}. It is split into training and test sets with "
-            f"a {test:.0%} test share, stratified by the label. How many {rare} rows land in the test set?"
+            f"a {test:.0%} test share, stratified by the label. How many {rare} rows land in the {side} set?"
         )
-        value = round(positives * test)
-        right = (count(value), f"{positives:,} × {test:g} = {value:,}: the test set keeps the {rare} share.")
-        wrong = [
-            (count(round(n * test)), "this is the size of the whole test set, not its " + rare + " rows."),
-            (count(positives - value), f"this is the number of {rare} rows in the training set."),
-            (
-                count(round(n * test / 2)),
-                "this assumes the test set is half and half, which stratification does not do.",
-            ),
-            (count(round(positives * (1 - test) * test)), "this applies the split twice."),
-        ]
+        twice = (
+            count(round(positives * (1 - test) * test)),
+            "this applies the test share twice, to rows already split.",
+        )
+        if kind == 0:
+            right = (
+                count(in_test),
+                f"{positives:,} × {test:g} = {in_test:,}: the test set keeps the {rare} share.",
+            )
+            wrong = [
+                (count(round(n * test)), f"this is the size of the whole test set, not its {rare} rows."),
+                (count(in_train), f"this is the number of {rare} rows in the training set."),
+                (
+                    count(round(n * test / 2)),
+                    "this assumes the test set is half and half, which stratification does not do.",
+                ),
+                twice,
+            ]
+        else:
+            right = (
+                count(in_train),
+                f"{positives:,} × {1 - test:g} = {in_train:,}: the training set keeps the {rare} share.",
+            )
+            wrong = [
+                (count(in_test), f"this is the number of {rare} rows in the test set."),
+                (
+                    count(round(n * (1 - test))),
+                    f"this is the size of the whole training set, not its {rare} rows.",
+                ),
+                (count(positives), f"this is every {rare} row; {test:.0%} of them go to the test set."),
+                twice,
+            ]
         working = (
             f"Stratification keeps each class's share in both sets: {positives:,} / {n:,} of the rows are {rare}, "
-            f"so the test set gets {test:.0%} of them, {positives:,} × {test:g} = {value:,}, and the training set "
-            f"{positives - value:,}."
+            f"so the test set gets {test:.0%} of them, {positives:,} × {test:g} = {in_test:,}, and the training set "
+            f"the other {in_train:,}."
         )
         topics, domains, params = ["class-imbalance"], SPLIT, f"{kind}|{n}|{positives}|{test}"
     else:
@@ -156,6 +180,7 @@ def stratified_split(rng: random.Random, kind: int) -> Question | None:
                 ),
                 (count(positives // k), f"this counts the {rare} rows of a fold."),
                 (count(negatives // (k - 1)), f"this divides by {k - 1} instead of {k} folds."),
+                (count(negatives // (k + 1)), f"this divides by {k + 1} instead of {k} folds."),
             ]
         stem = (
             f"A dataset has {positives:,} {rare} and {negatives:,} {common} rows. It is evaluated with stratified "
@@ -177,5 +202,5 @@ def stratified_split(rng: random.Random, kind: int) -> Question | None:
 
 FAMILIES = [
     Family("calc-class-weights", class_weights, kinds=3),
-    Family("calc-stratified-split", stratified_split, kinds=3),
+    Family("calc-stratified-split", stratified_split, kinds=4),
 ]
