@@ -254,3 +254,18 @@ def test_a_confusions_file_is_read_by_its_shape(tmp_path: Path) -> None:
     )
     bank = load_bank([path])
     assert [e.message for e in bank.errors] == ["unknown slug 'nowhere'"]
+
+
+def test_an_umbrella_is_never_offered_against_what_it_covers() -> None:
+    data = TAXONOMY.model_dump()
+    data["umbrellas"] = [{"parent": "sm", "covers": ["sm-*"]}]
+    questions = generate_questions(KB, CONFUSIONS, Taxonomy.model_validate(data))
+    checked = 0
+    for q in questions:
+        names = {o.text for o in q.options}
+        if "Amazon Sm" in names and q.template in ("service-for-use", "name-from-description"):
+            pytest.fail(f"{q.id} offers the umbrella beside its members")
+        if q.template == "service-for-use" and key(q) == "Amazon Sm-One":
+            checked += 1
+            assert "sm" in q.topics  # the umbrella is a topic of its members' questions
+    assert checked

@@ -119,6 +119,10 @@ def _check_sets(files: LoadedFiles, add: Callable[[str, str, str], None]) -> Non
     for entry in files.knowledge:
         if entry.category not in declared:
             add(entry.slug, "category", f"'{entry.category}' is not a category declared in taxonomy.yaml")
+    for umbrella in taxonomy.umbrellas:
+        for slug in [umbrella.parent, *(c for c in umbrella.covers if not c.endswith("*"))]:
+            if slug not in slugs:
+                add("taxonomy", f"umbrellas.{umbrella.parent}", f"unknown slug '{slug}'")
     grouped: Counter[str] = Counter()
     for group in taxonomy.features:
         for slug in [group.parent, *group.members]:

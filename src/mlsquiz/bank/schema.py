@@ -103,11 +103,25 @@ class FeatureGroup(Strict):
     members: list[Slug] = Field(min_length=1)
 
 
+class Umbrella(Strict):
+    """An entry that covers others ("Regularization" covers "Dropout"): either could be right, so the generator
+    never offers one against the other. `covers` holds slugs, or slug prefixes ending in "*" ("sagemaker-*")."""
+
+    parent: Slug
+    covers: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?$")]] = Field(
+        min_length=1
+    )
+
+    def holds(self, slug: str) -> bool:
+        return any(slug == c or (c.endswith("*") and slug.startswith(c[:-1])) for c in self.covers)
+
+
 class Taxonomy(Strict):
-    """`taxonomy.yaml`: the declared categories and the feature groups."""
+    """`taxonomy.yaml`: the declared categories, the feature groups and the umbrella entries."""
 
     categories: list[Category] = Field(min_length=1)
     features: list[FeatureGroup] = []
+    umbrellas: list[Umbrella] = []
 
 
 class ConfusionMember(Strict):

@@ -13,33 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from mlsquiz.bank.schema import Category, ConfusionSet, FeatureGroup, KnowledgeEntry, Taxonomy
-
-# Umbrella entries cover their members: never offer one as the other's distractor. A member ending in "-" is
-# a slug prefix.
-UMBRELLAS: dict[str, tuple[str, ...]] = {
-    "sagemaker": ("sagemaker-",),
-    "glue": ("glue-",),
-    "kinesis": ("kinesis-",),
-    "ec2": ("gpu-instances", "inferentia", "trainium"),
-    "lambda": ("lambda-scaling",),
-    "outlier-handling": ("z-score", "iqr", "isolation-forest"),
-    "feature-binning": ("fixed-width-binning", "quantile-binning", "kmeans-binning"),
-    "synthetic-features": ("polynomial-features", "feature-interaction", "log-transform"),
-    "gradient-descent": ("batch-gradient-descent", "sgd", "mini-batch-gradient-descent", "adam"),
-    "regularization": ("l1-regularization", "l2-regularization", "elastic-net", "dropout", "early-stopping"),
-    "cross-validation": ("k-fold-cv", "stratified-k-fold", "leave-one-out-cv"),
-    "weight-initialization": ("random-initialization", "xavier-initialization", "he-initialization"),
-    "learning-rate": ("fixed-learning-rate", "learning-rate-decay", "adaptive-learning-rate"),
-    "regression-metrics": ("mae", "mse", "rmse", "r-squared"),
-    "deployment-strategies": (
-        "multi-az-deployment",
-        "multi-region-deployment",
-        "blue-green-deployment",
-        "canary-deployment",
-    ),
-    "ensemble-models": ("random-forest", "xgboost"),
-}
+from mlsquiz.bank.schema import Category, ConfusionSet, FeatureGroup, KnowledgeEntry, Taxonomy, Umbrella
 
 KIND_NOUN = {
     "service": "AWS service or feature",
@@ -202,16 +176,13 @@ class Knowledge:
         for e in self.entries:
             for other in e.overlaps:
                 self._related.setdefault(other, set()).add(e.slug)
-        for parent, members in UMBRELLAS.items():
-            children = {
-                e.slug
-                for e in self.entries
-                for m in members
-                if e.slug == m or (m.endswith("-") and e.slug.startswith(m))
-            }
-            for child in children:
-                self._related.setdefault(parent, set()).add(child)
-                self._related.setdefault(child, set()).add(parent)
+        self.umbrellas: list[Umbrella] = list(taxonomy.umbrellas) if taxonomy else []
+        for umbrella in self.umbrellas:
+            for child in (
+                e.slug for e in self.entries if umbrella.holds(e.slug) and e.slug != umbrella.parent
+            ):
+                self._related.setdefault(umbrella.parent, set()).add(child)
+                self._related.setdefault(child, set()).add(umbrella.parent)
 
     def area(self, entry: KnowledgeEntry) -> str:
         category = self.categories.get(entry.category)
@@ -219,7 +190,14 @@ class Knowledge:
 
     def umbrellas_of(self, entry: KnowledgeEntry) -> list[str]:
         """The umbrella entries that cover `entry` ("regularization" for dropout): also topics of its questions."""
-        return [p for p in UMBRELLAS if p in self.by_slug and self.related(p, entry.slug) and p != entry.slug]
+        return [
+            u.parent
+            for u in self.umbrellas
+            if u.parent in self.by_slug and self.related(u.parent, entry.slug)
+        ]
+
+    def is_umbrella(self, slug: str) -> bool:
+        return any(u.parent == slug for u in self.umbrellas)
 
     def related(self, a: str, b: str) -> bool:
         return b in self._related.get(a, set())

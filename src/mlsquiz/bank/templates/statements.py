@@ -14,7 +14,6 @@ from itertools import combinations
 from mlsquiz.bank.compose import Choice, build, seeded, short_hash
 from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
-    UMBRELLAS,
     Knowledge,
     about,
     cap,
@@ -109,7 +108,7 @@ def _rival_facts(
     own = {clause(t).lower() for t in field(entry)}
     for rival in kb.candidates(entry, rng):
         facts = [f for f in field(rival) if clause(f).lower() not in own and not leaks(f, entry)]
-        if not facts or any(kb.related(rival.slug, r.slug) for _, r in picked) or rival.slug in UMBRELLAS:
+        if not facts or any(kb.related(rival.slug, r.slug) for _, r in picked) or kb.is_umbrella(rival.slug):
             continue
         picked.append((rng.choice(facts), rival))
         if len(picked) == n:
@@ -127,7 +126,7 @@ def _fact_of(
     """Which of these facts belongs to X: one of X's own, the others each from a rival X is confused with."""
     for entry in filter(recommendable, kb.entries):
         facts = sorted(field(entry), key=short_hash)
-        if entry.slug in UMBRELLAS:
+        if kb.is_umbrella(entry.slug):
             continue
         for index, fact in enumerate(facts):
             qid = f"gen.{template}.{entry.slug}.{short_hash(fact)}"
@@ -162,7 +161,7 @@ def situation_of(kb: Knowledge) -> Iterator[Question]:
 def two_uses(kb: Knowledge) -> Iterator[Question]:
     """Multiple response: which TWO needs an entry is designed to meet; the others are its rivals' needs."""
     for entry in filter(recommendable, kb.entries):
-        if len(entry.use_for) < 2 or entry.slug in UMBRELLAS:
+        if len(entry.use_for) < 2 or kb.is_umbrella(entry.slug):
             continue
         qid = f"gen.two-uses.{entry.slug}"
         right = seeded(qid).sample(list(entry.use_for), 2)
