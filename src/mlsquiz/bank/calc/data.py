@@ -290,8 +290,8 @@ def tf_idf(rng: random.Random, kind: int) -> Question | None:
     stem = (
         f"A corpus has {docs:,} support tickets, and the word '{term}' appears in {df:,} of them. One ticket has "
         f"{words} words, {times} of which are '{term}'. Taking the term frequency as the word's share of the "
-        f"ticket's words and a base-10 logarithm for the inverse document frequency, what is the TF-IDF weight "
-        f"of '{term}' in that ticket? (Round to four decimal places.)"
+        f"ticket's words and the plain (unsmoothed) inverse document frequency with a base-10 logarithm, what is "
+        f"the TF-IDF weight of '{term}' in that ticket? (Round to four decimal places.)"
     )
     return numeric_question(
         "calc-tf-idf",
