@@ -9,16 +9,19 @@ import random
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from mlsquiz.bank.calc import data, evaluation, imbalance, infrastructure, training
+from mlsquiz.bank.calc import costs, data, evaluation, features, imbalance, sizing, training
 from mlsquiz.bank.calc.common import Family
 from mlsquiz.bank.schema import Question
 
 FAMILIES: list[Family] = [
     *data.FAMILIES,
+    *features.FAMILIES,
     *evaluation.FAMILIES,
     *training.FAMILIES,
     *imbalance.FAMILIES,
-    *infrastructure.FAMILIES,
+    *sizing.FAMILIES[:1],
+    *costs.FAMILIES,
+    *sizing.FAMILIES[1:],
 ]
 CALCULATION_TEMPLATES: list[Callable[[], Iterator[Question]]] = [f.questions for f in FAMILIES]
 REDRAWS = 50

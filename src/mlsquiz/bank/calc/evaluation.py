@@ -1,4 +1,4 @@
-"""Model evaluation: regression and classification metrics, F-beta, rates, thresholds, log loss."""
+"""Model evaluation: regression and classification metrics, F-beta, confusion-matrix rates, thresholds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import random
 
 from mlsquiz.bank.calc.common import (
     EVALUATION,
-    TRAINING,
     Family,
     fmt,
     numeric_question,
@@ -327,44 +326,10 @@ def threshold_metric(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def log_loss(rng: random.Random, kind: int) -> Question | None:
-    p = rng.randrange(5, 96) / 100
-    actual = 1 - kind  # kind 0: the example is positive; kind 1: negative
-    p_true = p if actual == 1 else 1 - p
-    loss = -math.log(p_true)
-    label = "fraudulent (class 1)" if actual == 1 else "legitimate (class 0)"
-    stem = (
-        f"A binary classifier gives a transaction a probability of {p:.2f} of being fraudulent (class 1). The "
-        f"transaction is actually {label}. What is the log loss (binary cross-entropy, natural logarithm) of this "
-        "one prediction? (Round to three decimal places.)"
-    )
-    return numeric_question(
-        "calc-log-loss",
-        f"{p}|{actual}",
-        stem,
-        (fmt(loss, 3), f"-ln({p_true:.2f}) = {fmt(loss, 3)}."),
-        [
-            (
-                fmt(-math.log(1 - p_true), 3),
-                "this takes the log of the probability given to the wrong class.",
-            ),
-            (fmt(-math.log10(p_true), 3), "this uses the base-10 logarithm; log loss uses the natural log."),
-            (fmt(1 - p_true, 3), "this is the absolute error of the probability, not its log loss."),
-            (fmt((1 - p_true) ** 2, 3), "this is the squared error (the Brier score), not the log loss."),
-        ],
-        f"Log loss = -[y × ln(p) + (1 - y) × ln(1 - p)] with y = {actual} and p = {p:.2f}, so only the term for the "
-        f"true class remains: -ln({p_true:.2f}) = {fmt(loss, 3)}. A confident wrong prediction costs far more than "
-        "a hesitant one.",
-        ["logistic-regression"],
-        TRAINING,
-    )
-
-
 FAMILIES = [
     Family("calc-regression-metric", regression_metric, kinds=4),
     Family("calc-classification-metric", classification_metric, kinds=4),
     Family("calc-f-beta", f_beta, kinds=3),
     Family("calc-confusion-rates", confusion_rates, kinds=3),
     Family("calc-threshold-metrics", threshold_metric, kinds=2),
-    Family("calc-log-loss", log_loss, kinds=2),
 ]

@@ -1,4 +1,4 @@
-"""Training: learning-rate schedules and the number of steps and epochs."""
+"""Training: learning-rate schedules, steps and epochs, and the loss of one prediction."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from mlsquiz.bank.calc.common import (
     Family,
     count,
     decimal,
+    fmt,
     numeric_question,
 )
 from mlsquiz.bank.schema import Question
@@ -133,7 +134,41 @@ def training_steps(rng: random.Random, kind: int) -> Question | None:
     return numeric_question("calc-training-steps", params, stem, right, wrong, working, topics, TRAINING)
 
 
+def log_loss(rng: random.Random, kind: int) -> Question | None:
+    p = rng.randrange(5, 96) / 100
+    actual = 1 - kind  # kind 0: the example is positive; kind 1: negative
+    p_true = p if actual == 1 else 1 - p
+    loss = -math.log(p_true)
+    label = "fraudulent (class 1)" if actual == 1 else "legitimate (class 0)"
+    stem = (
+        f"A binary classifier gives a transaction a probability of {p:.2f} of being fraudulent (class 1). The "
+        f"transaction is actually {label}. What is the log loss (binary cross-entropy, natural logarithm) of this "
+        "one prediction? (Round to three decimal places.)"
+    )
+    return numeric_question(
+        "calc-log-loss",
+        f"{p}|{actual}",
+        stem,
+        (fmt(loss, 3), f"-ln({p_true:.2f}) = {fmt(loss, 3)}."),
+        [
+            (
+                fmt(-math.log(1 - p_true), 3),
+                "this takes the log of the probability given to the wrong class.",
+            ),
+            (fmt(-math.log10(p_true), 3), "this uses the base-10 logarithm; log loss uses the natural log."),
+            (fmt(1 - p_true, 3), "this is the absolute error of the probability, not its log loss."),
+            (fmt((1 - p_true) ** 2, 3), "this is the squared error (the Brier score), not the log loss."),
+        ],
+        f"Log loss = -[y × ln(p) + (1 - y) × ln(1 - p)] with y = {actual} and p = {p:.2f}, so only the term for the "
+        f"true class remains: -ln({p_true:.2f}) = {fmt(loss, 3)}. A confident wrong prediction costs far more than "
+        "a hesitant one.",
+        ["logistic-regression"],
+        TRAINING,
+    )
+
+
 FAMILIES = [
     Family("calc-lr-step-decay", step_decay),
     Family("calc-training-steps", training_steps, kinds=3),
+    Family("calc-log-loss", log_loss, kinds=2),
 ]
