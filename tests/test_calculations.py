@@ -323,6 +323,22 @@ def autoscaling_target(s: str) -> str:
     return whole(ceil_div(peak * 60, target_value))
 
 
+def cosine_similarity(s: str) -> str:
+    a, b = ([int(x) for x in v.split(", ")] for v in re.findall(r"\((-?\d+(?:, -?\d+)+)\)", s))
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    return rounded(dot / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b)))
+
+
+def majority_baseline(s: str) -> str:
+    n = num(r"([\d,]+) rows", s)
+    rare = num(r"rows, ([\d,]+) of them", s)
+    baseline = Fraction(n - rare, n)
+    if "What accuracy" in s:
+        return pct(baseline)
+    accuracy = frac(r"reaches ([\d.]+)% accuracy", s) / 100
+    return f"{rounded((accuracy - baseline) * 100, 1)} points"
+
+
 SOLVERS: dict[str, Callable[[str], str]] = {
     "calc-zscore": zscore,
     "calc-iqr-fences": iqr_fences,
@@ -346,6 +362,8 @@ SOLVERS: dict[str, Callable[[str], str]] = {
     "calc-training-cost": training_cost,
     "calc-hosting-cost": hosting_cost,
     "calc-autoscaling-target": autoscaling_target,
+    "calc-cosine-similarity": cosine_similarity,
+    "calc-majority-baseline": majority_baseline,
 }
 
 
@@ -375,7 +393,7 @@ def calcs() -> list[Question]:
 
 def test_every_family_has_an_independent_solver() -> None:
     assert {f.name for f in FAMILIES} == set(SOLVERS)
-    assert len(FAMILIES) >= 22
+    assert len(FAMILIES) >= 24
 
 
 @pytest.mark.parametrize("family", [f.name for f in FAMILIES])
@@ -390,7 +408,7 @@ def test_options_are_distinct_and_alike(calcs: list[Question]) -> None:
     for q in calcs:
         texts = [o.text for o in q.options]
         assert q.type == "single" and len(texts) == 4 and len(set(texts)) == 4, q.id
-        single = [re.fullmatch(r"(\$?)-?[\d,]*\d(\.(\d+))?(%?)", t) for t in texts]
+        single = [re.fullmatch(r"(\$?)-?[\d,]*\d(\.(\d+))?(%| points)?", t) for t in texts]
         if all(single):
             forms = {(m.group(1), len(m.group(3) or ""), m.group(4)) for m in single if m}
             assert len(forms) == 1, f"{q.id}: options differ in form: {texts}"

@@ -30,7 +30,7 @@ COST = {"mls-c01": "4.2", "mla-c01": "4.2"}
 SCALING_INFRA = {"mls-c01": "4.1", "mla-c01": "3.1"}
 WRONG_OPTIONS = 3
 DRAWS = 20
-NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)%?")
+NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)(?:%| points)?")
 
 Maker = Callable[[random.Random, int], Question | None]
 

@@ -86,11 +86,12 @@ def fixed_width_bins(rng: random.Random, kind: int) -> Question | None:
     high = low + k * width
 
     def edges(start: float, step: float, count: int) -> str:
-        return ", ".join(f"{start + j * step:g}" for j in range(count + 1))
+        # whole numbers, so that a slip's fractional edges do not mark it as wrong by their form
+        return ", ".join(str(math.floor(start + j * step + 0.5)) for j in range(count + 1))
 
     stem = (
         f"A numeric feature ranges from {low} to {high}. It is discretized into {k} fixed-width (equal-width) "
-        "bins. What are the bin edges?"
+        "bins. What are the bin edges? (Edges rounded to whole numbers.)"
     )
     return numeric_question(
         "calc-fixed-width-bins",

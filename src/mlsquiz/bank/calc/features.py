@@ -220,8 +220,63 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
     )
 
 
+SIMILARITY = {"mls-c01": "3.2", "mla-c01": "2.1"}
+
+
+def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
+    dim = rng.choice([3, 4])
+    a = [rng.randrange(-3, 7) for _ in range(dim)]
+    b = [rng.randrange(-3, 7) for _ in range(dim)]
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm_a, norm_b = math.sqrt(sum(x * x for x in a)), math.sqrt(sum(y * y for y in b))
+    if not norm_a or not norm_b or dot == 0:
+        return None
+    cos = dot / (norm_a * norm_b)
+    if abs(cos) > 0.995:
+        return None
+    distance = math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)))
+
+    def show(v: list[int]) -> str:
+        return "(" + ", ".join(str(x) for x in v) + ")"
+
+    stem = (
+        f"A retrieval step ranks documents by the cosine similarity of their embeddings to the query's. The query "
+        f"embeds to {show(a)} and a document to {show(b)}. What is their cosine similarity? (Round to two decimal "
+        "places.)"
+    )
+    squares_a = " + ".join(f"({x})²" if x < 0 else f"{x}²" for x in a)
+    squares_b = " + ".join(f"({y})²" if y < 0 else f"{y}²" for y in b)
+    return numeric_question(
+        "calc-cosine-similarity",
+        f"{a}|{b}",
+        stem,
+        (fmt(cos), f"{dot} / ({fmt(norm_a)} × {fmt(norm_b)}) = {fmt(cos)}."),
+        [
+            (fmt(1 - cos), "this is the cosine distance, 1 minus the similarity."),
+            (
+                fmt(dot / (norm_a + norm_b)),
+                "this divides the dot product by the sum of the norms, not their product.",
+            ),
+            (
+                fmt(dot / (norm_a * norm_a)),
+                "this divides by the query's norm twice and ignores the document's.",
+            ),
+            (fmt(distance), "this is the Euclidean distance between the two vectors."),
+            (fmt(dot / dim), "this averages the element-wise products instead of dividing by the norms."),
+            (fmt(float(dot)), "this is the raw dot product, not divided by the vectors' lengths."),
+        ],
+        f"Dot product = {' + '.join(f'({x})×({y})' for x, y in zip(a, b, strict=True))} = {dot}; "
+        f"|query| = √({squares_a}) = {fmt(norm_a)}; |document| = √({squares_b}) = {fmt(norm_b)}; cosine "
+        f"similarity = {dot} / ({fmt(norm_a)} × {fmt(norm_b)}) = {fmt(cos)}. It ignores the vectors' lengths, so "
+        "only their direction counts; 1 means the same direction.",
+        ["sagemaker-knn", "opensearch"],
+        SIMILARITY,
+    )
+
+
 FAMILIES = [
     Family("calc-one-hot-columns", one_hot_columns, kinds=2),
     Family("calc-tf-idf", tf_idf),
     Family("calc-pca-variance", pca_variance, kinds=3),
+    Family("calc-cosine-similarity", cosine_similarity),
 ]

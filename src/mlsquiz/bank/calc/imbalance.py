@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import random
 
-from mlsquiz.bank.calc.common import IMBALANCE, TRAINING, TUNING, Family, count, fmt, numeric_question
+from mlsquiz.bank.calc.common import (
+    EVALUATION,
+    IMBALANCE,
+    TRAINING,
+    TUNING,
+    Family,
+    count,
+    fmt,
+    numeric_question,
+    percent,
+)
 from mlsquiz.bank.schema import Question
 
 LABELS = [
@@ -206,7 +216,89 @@ def stratified_split(rng: random.Random, kind: int) -> Question | None:
     return numeric_question("calc-stratified-split", params, stem, right, wrong, working, topics, domains)
 
 
+def majority_baseline(rng: random.Random, kind: int) -> Question | None:
+    rare, common = rng.choice(LABELS)
+    n = rng.randrange(2, 100) * 1000  # whole thousands: the baseline is exact to 0.1%
+    positives = n // 1000 * rng.randrange(5, 150)
+    baseline = (n - positives) / n
+    if kind == 0:
+        stem = (
+            f"A dataset has {n:,} rows, {positives:,} of them {rare}. What accuracy does a model that always "
+            f"predicts '{common}' reach on it? (One decimal place.)"
+        )
+        right = (percent(baseline), f"it is right on every {common} row: {n - positives:,} / {n:,}.")
+        wrong = [
+            (
+                percent(positives / n),
+                f"this is the {rare} share, the accuracy of always predicting '{rare}'.",
+            ),
+            (
+                percent(0.5),
+                f"this treats the constant guess as a coin flip; it is right on every {common} row.",
+            ),
+            (
+                percent(0.0),
+                f"this is its recall on the {rare} class; accuracy also counts the {common} rows.",
+            ),
+            (percent((n - 2 * positives) / n), f"this subtracts the {rare} rows twice."),
+        ]
+        working = (
+            f"Always predicting '{common}' is right on all {n - positives:,} {common} rows and wrong on the "
+            f"{positives:,} {rare} ones: accuracy = {n - positives:,} / {n:,} = {percent(baseline)}, while it finds "
+            f"none of the {rare} rows. On imbalanced data, compare a model's accuracy with this baseline, or use "
+            "precision, recall, F1 or PR-AUC."
+        )
+        params = f"{kind}|{n}|{positives}"
+    else:
+        accuracy = round(baseline * 1000 + rng.randrange(-25, 26)) / 1000
+        if accuracy >= 1 or accuracy == round(baseline, 3):
+            return None
+        gain = (accuracy - baseline) * 100
+
+        def points(x: float) -> str:
+            return f"{fmt(x, 1)} points"
+
+        stem = (
+            f"A model reaches {percent(accuracy)} accuracy on a test set of {n:,} rows, {positives:,} of them "
+            f"{rare}. By how many percentage points does it beat a model that always predicts '{common}'? (One "
+            "decimal place; negative if it does worse.)"
+        )
+        right = (points(gain), f"{percent(accuracy)} - {percent(baseline)}.")
+        wrong = [
+            (
+                points(accuracy * 100 - 50),
+                "this compares with a coin flip, not with always predicting the majority.",
+            ),
+            (
+                points((accuracy - positives / n) * 100),
+                f"this compares with the {rare} share, not the {common} share.",
+            ),
+            (
+                points(accuracy * 100),
+                "this compares with zero; the trivial model already scores the majority share.",
+            ),
+            (points(-gain), "this subtracts the wrong way round."),
+        ]
+        working = (
+            f"Always predicting '{common}' scores {n - positives:,} / {n:,} = {percent(baseline)}; the model's "
+            f"{percent(accuracy)} is {points(abs(gain))} {'above' if gain > 0 else 'below'} it. A high accuracy on "
+            "imbalanced data can still be no better than the trivial baseline."
+        )
+        params = f"{kind}|{n}|{positives}|{accuracy}"
+    return numeric_question(
+        "calc-majority-baseline",
+        params,
+        stem,
+        right,
+        wrong,
+        working,
+        ["accuracy", "class-imbalance"],
+        EVALUATION,
+    )
+
+
 FAMILIES = [
     Family("calc-class-weights", class_weights, kinds=3),
     Family("calc-stratified-split", stratified_split, kinds=4),
+    Family("calc-majority-baseline", majority_baseline, kinds=2),
 ]
