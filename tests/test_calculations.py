@@ -556,3 +556,16 @@ def test_questions_on_aws_limits_cite_the_documentation(calcs: list[Question]) -
             assert q.references and all(r.startswith("https://docs.aws.amazon.com/") for r in q.references), (
                 q.id
             )
+
+
+def test_fresh_numbers_are_right_over_many_draws(calcs: list[Question]) -> None:
+    """Drills can draw any numbers: every kind of every family, over many seeds, still has the right key."""
+    firsts: dict[tuple[str, str], Question] = {}
+    for q in calcs:
+        words = re.sub(r"[\d.,$%-]+", "#", q.stem)  # the kind of question, without its numbers
+        firsts.setdefault((q.template or "", words[-80:]), q)
+    for q in firsts.values():
+        for seed in range(25):
+            fresh = vary(q, seed)
+            assert same(answer_text(fresh), SOLVERS[q.template or ""](fresh.stem)), (q.id, seed)
+            assert len({o.text for o in fresh.options}) == 4, (q.id, seed)
