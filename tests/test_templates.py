@@ -11,7 +11,7 @@ from mlsquiz.bank.bank import check_references, load_bank
 from mlsquiz.bank.generator import TEMPLATES, generate_questions
 from mlsquiz.bank.loader import LoadedFiles
 from mlsquiz.bank.schema import ConfusionSet, KnowledgeEntry, Question, Taxonomy
-from mlsquiz.bank.templates.statements import odd_one_out
+from mlsquiz.bank.templates.statements import lone_mark
 
 
 def entry(slug: str, category: str, kind: str = "service", **facts: object) -> KnowledgeEntry:
@@ -200,10 +200,11 @@ def test_true_statement(questions: dict[str, list[Question]]) -> None:
     assert len({q.stem for q in qs}) > 1  # the stem wording varies
 
 
-def test_a_truth_that_stands_out_by_wording_is_not_asked() -> None:
-    assert odd_one_out("It can stream data.", ["It cannot stream.", "It has no cache.", "It is not global."])
-    assert odd_one_out("It holds 5 TB per object.", ["It holds files.", "It has a cache.", "It is global."])
-    assert not odd_one_out("It is regional.", ["It is global.", "It has a cache.", "It holds long files."])
+def test_no_option_may_stand_alone_by_a_surface_mark() -> None:
+    assert lone_mark(["It can stream data.", "It cannot stream.", "It has no cache.", "It is not global."])
+    assert lone_mark(["It is regional.", "It cannot stream.", "It has a cache.", "It is global."])
+    assert not lone_mark(["It is regional.", "It is global.", "It has a cache.", "It holds 5 TB."])
+    assert not lone_mark(["It can stream.", "It can cache.", "It has no cache.", "It is not global."])
 
 
 def test_statement_options_are_facts_of_the_key_and_its_rivals(questions: dict[str, list[Question]]) -> None:

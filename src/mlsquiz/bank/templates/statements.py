@@ -24,21 +24,23 @@ from mlsquiz.bank.templates.knowledge import (
     tip,
 )
 
-# Surface marks that differ between how people write false statements and their corrections ("cannot" and "no"
-# in the false ones, "can" and figures in the true ones). A key that is the only option with (or without) one
-# of them, or the longest option, would be found by wording alone.
+# Surface marks that differ between how people write false statements and their corrections: "cannot" and "no"
+# in the false ones, "can" in the true ones. An option that is the only one with (or without) such a mark stands
+# out by wording. The rule is symmetric on purpose: skipping only the questions where the *key* stands out would
+# teach the opposite tell ("the odd one out is never the answer").
 SURFACE_MARKS = (
     re.compile(r"\b(?:not|no|cannot|without|none|nor|never)\b|n't\b", re.I),
     re.compile(r"\bcan\b", re.I),
-    re.compile(r"\b(?:for example|such as|e\.g\.)|\d", re.I),
 )
 
 
-def odd_one_out(key: str, others: Sequence[str]) -> bool:
-    """Whether `key` stands apart from every other option by a surface mark or by being the longest."""
-    if all(len(key) > len(o) for o in others):
-        return True
-    return any(all(bool(m.search(o)) != bool(m.search(key)) for o in others) for m in SURFACE_MARKS)
+def lone_mark(options: Sequence[str]) -> bool:
+    """Whether some option is the only one to carry, or the only one to lack, a surface mark."""
+    for mark in SURFACE_MARKS:
+        marked = [bool(mark.search(o)) for o in options]
+        if sum(marked) in (1, len(options) - 1):
+            return True
+    return False
 
 
 TRUE_STEMS = (
@@ -62,8 +64,8 @@ SITUATION_STEMS = (
 def true_statement(kb: Knowledge) -> Iterator[Question]:
     """Which statement about X is true: one misconception's truth among other misconceptions' statements.
 
-    A question is made only when some choice of three statements leaves the truth without a surface mark that
-    sets it apart (`odd_one_out`): then only knowing X tells the options apart.
+    A question is made only when some choice of three statements leaves no option alone with a surface mark
+    (`lone_mark`): then only knowing X tells the options apart.
     """
     for entry in kb.entries:
         items = sorted(entry.misconceptions, key=lambda m: short_hash(m.truth))
@@ -73,11 +75,8 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
             qid = f"gen.true-statement.{entry.slug}.{short_hash(item.truth)}"
             others = [m for m in items if m is not item and m.statement != item.truth]
             seeded(qid).shuffle(others)
-            truth = sentence(item.truth)
             fitting = (
-                c
-                for c in combinations(others, 3)
-                if not odd_one_out(truth, [sentence(m.statement) for m in c])
+                c for c in combinations(others, 3) if not lone_mark([item.truth, *(m.statement for m in c)])
             )
             wrong = next(fitting, None)
             if wrong is None:
