@@ -190,3 +190,14 @@ def test_cli_fails_on_wording_cues_and_prints_the_table(
     monkeypatch.setattr("mlsquiz.bank.bank.load_bank", lambda *a, **k: fair)
     assert main(["bank", "lint"]) == 0
     assert KNOWLEDGE  # the crafted banks use the linter tests' knowledge entry
+
+
+def test_shipped_scenarios_pass_the_wording_checks() -> None:
+    """The hand-written scenarios: keys not findable from the options alone, tells as common in keys."""
+    from mlsquiz.bank.bank import load_bank
+
+    scenarios = [q for q in load_bank(generate=False).questions if q.source == "scenario"]
+    (result,) = cues.option_only_baseline(scenarios)
+    assert result.group == "scenario" and result.gated
+    assert not result.fails, cues.cue_table([result])
+    assert [t.tell for t in cues.tell_rates(scenarios) if t.fails] == []
