@@ -62,6 +62,10 @@ ALPHA_MISCONCEPTIONS = [
     mis("It charges for each bucket per hour.", "It charges for the bytes stored per month."),
     mis("It replicates objects to every Region.", "It replicates objects within one Region."),
     mis("It encrypts objects only on request.", "It encrypts new objects by default."),
+    mis("It serves reads from one zone.", "It serves reads from three zones."),
+    mis("It lists keys in random order.", "It lists keys in sorted order."),
+    mis("It bills retrieval for each class.", "It bills retrieval for cold classes."),
+    mis("It locks objects for a day at most.", "It locks objects for years on demand."),
 ]
 KB = [
     store("alpha", "keep blobs durably", "beta", misconceptions=ALPHA_MISCONCEPTIONS),
@@ -188,16 +192,20 @@ def test_distractors_come_from_the_confusion_sets_first(questions: dict[str, lis
 
 def test_true_statement(questions: dict[str, list[Question]]) -> None:
     qs = questions["true-statement"]
-    assert {q.id.split(".")[2] for q in qs} == {"alpha"}
-    truths = {m.truth for m in BY_SLUG["alpha"].misconceptions}
+    assert len(qs) == 2 and {q.topics[0] for q in qs} == {"alpha"}  # 8 misconceptions: 2 disjoint groups of 4
+    truths = {m.truth: m for m in BY_SLUG["alpha"].misconceptions}
     statements = {m.statement: m for m in BY_SLUG["alpha"].misconceptions}
+    used = []
     for q in qs:
         assert key(q) in truths
+        used.append(truths[key(q)].truth)
         for o in q.options:
             if o.key not in q.answer:
                 assert o.text in statements
                 assert statements[o.text].why in o.explanation
-    assert len({q.stem for q in qs}) > 1  # the stem wording varies
+                used.append(statements[o.text].truth)
+    assert len(used) == len(set(used)) == 8  # no misconception twice: a seen distractor is no tell
+    assert len({q.stem for q in qs}) == 2  # the stem wording varies
 
 
 def test_no_option_may_stand_alone_by_a_surface_mark() -> None:

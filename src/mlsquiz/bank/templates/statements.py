@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
 from mlsquiz.bank.compose import Choice, build, seeded, short_hash
-from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Question
+from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Misconception, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
     about,
@@ -61,26 +61,44 @@ SITUATION_STEMS = (
 )
 
 
+def _statement_groups(
+    items: Sequence[Misconception],
+) -> Iterator[tuple[Misconception, tuple[Misconception, ...]]]:
+    """Disjoint groups of four misconceptions: one keyed by its truth, three shown by their false statements.
+
+    Every misconception appears in at most one question. Were a false statement the distractor of several
+    questions, having seen it marked wrong once would single out the key of the next question without any
+    knowledge of the entry, and the option-only baseline learns exactly that.
+    """
+    remaining = sorted(items, key=lambda m: short_hash(m.truth))
+    while len(remaining) >= 4:
+        found = next(
+            (
+                (key, wrong)
+                for key in remaining
+                for wrong in combinations([m for m in remaining if m is not key], 3)
+                if not lone_mark([key.truth, *(m.statement for m in wrong)])
+                and all(m.statement != key.truth for m in wrong)
+            ),
+            None,
+        )
+        if found is None:
+            return
+        yield found
+        remaining = [m for m in remaining if m is not found[0] and m not in found[1]]
+
+
 def true_statement(kb: Knowledge) -> Iterator[Question]:
     """Which statement about X is true: one misconception's truth among other misconceptions' statements.
 
-    A question is made only when some choice of three statements leaves no option alone with a surface mark
-    (`lone_mark`): then only knowing X tells the options apart.
+    A question is made only from a group of misconceptions that leaves no option alone with a surface mark
+    (`lone_mark`), and no misconception is used twice (`_statement_groups`): then only knowing X tells the
+    options apart.
     """
     for entry in kb.entries:
-        items = sorted(entry.misconceptions, key=lambda m: short_hash(m.truth))
-        if len(items) < 4:
-            continue
-        for index, item in enumerate(items):
+        for index, (item, wrong) in enumerate(_statement_groups(entry.misconceptions)):
             qid = f"gen.true-statement.{entry.slug}.{short_hash(item.truth)}"
-            others = [m for m in items if m is not item and m.statement != item.truth]
-            seeded(qid).shuffle(others)
-            fitting = (
-                c for c in combinations(others, 3) if not lone_mark([item.truth, *(m.statement for m in c)])
-            )
-            wrong = next(fitting, None)
-            if wrong is None:
-                continue
+            order = list(wrong)
             stem = TRUE_STEMS[index % len(TRUE_STEMS)].format(name=entry.name)
             choices = [Choice(sentence(item.truth), f"Correct. {sentence(item.why)}", True)]
             choices += [
@@ -89,7 +107,7 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
                     f"Incorrect. {sentence(m.why)} What is true: {sentence(m.truth)}",
                     False,
                 )
-                for m in wrong
+                for m in order
             ]
             explanation = (
                 f"{sentence(item.truth)} A common belief is the opposite: “{sentence(item.statement)}” "
