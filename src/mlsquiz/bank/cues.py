@@ -236,16 +236,17 @@ def baseline_credits(questions: Sequence[Question]) -> list[float]:
     credits = [1 / math.comb(len(q.options), q.select) for q in questions]  # a blind pick where no model fits
     if folds < 2 or labels.min() == labels.max():
         return credits
-    for train, test in GroupKFold(n_splits=folds).split(dense, labels, question_of):
+    # The word features are fitted once on every option text: the vocabulary and IDF never see a label, so the
+    # held-out questions' keys stay unseen, and the five folds share one vectorization.
+    try:
         vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-        try:
-            words = vectorizer.fit(np.array(texts, dtype=object)[train]).transform(texts)
-        except ValueError:  # no word occurs twice in the training folds
-            words = sparse.csr_matrix((len(texts), 0))
+        words = vectorizer.fit_transform(texts)
+    except ValueError:  # no word occurs twice
+        words = sparse.csr_matrix((len(texts), 0))
+    text_features = sparse.hstack([words, _centered(words, question_of, sizes)]).tocsr()
+    for train, test in GroupKFold(n_splits=folds).split(dense, labels, question_of):
         scaler = StandardScaler().fit(dense[train])
-        features = sparse.hstack(
-            [words, _centered(words, question_of, sizes), sparse.csr_matrix(scaler.transform(dense))]
-        ).tocsr()
+        features = sparse.hstack([text_features, sparse.csr_matrix(scaler.transform(dense))]).tocsr()
         if labels[train].min() == labels[train].max():
             continue
         model = LogisticRegression(C=1.0, max_iter=2000, solver="liblinear")
