@@ -205,7 +205,7 @@ def _lint_tells(scenarios: list[Question], report: LintReport) -> None:
                 Finding(
                     "warning",
                     "scenario-tells",
-                    f"only distractors {', '.join(carriers)} carry a {tell}",
+                    f"only distractors {', '.join(carriers)} carry {tell}s",
                     q.id,
                 )
             )
