@@ -7,6 +7,7 @@ is submitted by the next action or tick. The store persists the state after ever
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +27,12 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+def full_response(question: Question, answer: Iterable[str]) -> bool:
+    """The one rule for *answered*: the full response is given (every `select` box ticked). Less is
+    *incomplete*: it scores wrong, and the counter, the palette, the summary and `history --json` say so."""
+    return len(frozenset(answer)) >= question.select
 
 
 class AttemptError(ValueError):
@@ -48,6 +55,16 @@ class ItemState:
     def correct(self) -> bool:
         return self.answer == frozenset(self.question.answer)
 
+    @property
+    def answered(self) -> bool:
+        """The full response is given (see `full_response`)."""
+        return full_response(self.question, self.answer)
+
+    @property
+    def incomplete(self) -> bool:
+        """Something is chosen, but not the full response."""
+        return bool(self.answer) and not self.answered
+
     def graded(self) -> GradedItem:
         return GradedItem(
             self.question.id,
@@ -61,9 +78,10 @@ class ItemState:
 
 @dataclass(frozen=True)
 class Summary:
-    answered: tuple[int, ...]
-    unanswered: tuple[int, ...]
+    answered: tuple[int, ...]  # the full response given
+    unanswered: tuple[int, ...]  # nothing chosen
     flagged: tuple[int, ...]
+    incomplete: tuple[int, ...] = ()  # something chosen, not the full response
 
 
 @dataclass
@@ -165,16 +183,18 @@ class AttemptState:
         if self.mode == "exam":
             raise AttemptError("an exam shows verdicts only after it is submitted")
         item = self.item(position)
-        if not item.answer:
-            raise AttemptError("choose an answer first")
+        if not item.answered:
+            n = item.question.select
+            raise AttemptError("choose an answer first" if n == 1 else f"choose {n} options first")
         item.checked = True
         return item
 
     def summary(self) -> Summary:
         return Summary(
-            answered=tuple(i.position for i in self.items if i.answer),
+            answered=tuple(i.position for i in self.items if i.answered),
             unanswered=tuple(i.position for i in self.items if not i.answer),
             flagged=tuple(i.position for i in self.items if i.flagged),
+            incomplete=tuple(i.position for i in self.items if i.incomplete),
         )
 
     # -- ending ----------------------------------------------------------------------------------------------
@@ -202,7 +222,22 @@ class AttemptState:
         return False
 
     def report(self) -> ScoreReport:
-        return score([i.graded() for i in self.items], self.passing_score)
+        report = score([i.graded() for i in self.items], self.passing_score)
+        return dataclasses.replace(report, answered=sum(i.answered for i in self.items))
+
+    def checked_positions(self) -> tuple[int, ...]:
+        return tuple(i.position for i in self.items if i.checked)
+
+    def keep_checked(self) -> None:
+        """A drill or review finished early keeps only the questions checked, renumbered in order: the rest
+        were never graded, so they count neither as wrong nor as seen."""
+        if self.mode == "exam":
+            raise AttemptError("an exam is scored whole")
+        kept = [i for i in self.items if i.checked]
+        for n, item in enumerate(kept, start=1):
+            item.position = n
+        self.items = kept
+        self.position = min(self.position, max(len(kept), 1))
 
     def _require_open(self) -> None:
         if self.status != "in_progress":

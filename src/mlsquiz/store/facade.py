@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from mlsquiz.bank.bank import Bank
@@ -209,11 +209,17 @@ class Store:
             .where(~col(CardRow.retired), col(CardRow.due) <= now)
             .order_by(col(CardRow.due))
         ).all()
-        questions = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id][:limit]
+        due = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id]
+        questions = due[:limit]
         if not questions:
             raise UserFacingError("no wrong answers are due for review")
         items = [self._place(q, blueprint) for q in questions]
-        return self._create("review", blueprint, items, None, None, f"Review · {len(items)} due")
+        title = (
+            f"Review · {len(items)} of {len(due)} due"
+            if len(due) > len(items)
+            else f"Review · {len(items)} due"
+        )
+        return self._create("review", blueprint, items, None, None, title)
 
     def _place(self, q: Question, blueprint: Blueprint) -> tuple[Question, str, str]:
         task = q.domains.get(blueprint.id) or q.domains.get("mls-c01") or "0.0"
@@ -326,6 +332,8 @@ class Store:
                     answered=len(state.summary().answered),
                     total=len(state.items),
                     time_left=state.time_left(self.clock.now()),
+                    position=state.position,
+                    checked=len(state.checked_positions()),
                 )
             )
         return out
@@ -399,11 +407,57 @@ class Store:
         return Change(status=self._status(state))
 
     def submit(self, attempt_id: int) -> ResultView:
+        """End the attempt and score it. A drill or review keeps only the questions checked (see
+        `AttemptState.keep_checked`): the rest are neither scored nor seen, and their review cards stay due."""
         state = self._load(attempt_id)
         if state.status == "in_progress":
+            if state.mode != "exam":
+                self._keep_checked(state)
             state.submit(self.clock.now())
             self._finish(state)
         return self.result(attempt_id)
+
+    def _keep_checked(self, state: AttemptState) -> None:
+        total = len(state.items)
+        kept = state.checked_positions()
+        if not kept:
+            raise UserFacingError("nothing has been checked yet: discard the session instead")
+        if len(kept) == total:
+            return
+        ids = self._row_ids[state.id]
+        keep_ids = [ids[p - 1] for p in kept]
+        row = self._session.get(AttemptRow, state.id)
+        assert row is not None
+        base = row.title.split(" · ")
+        title = " · ".join([*base[:2], f"{len(kept)} of {total} checked"]) if len(base) >= 2 else row.title
+        state.keep_checked()
+        with self._tx() as s:
+            s.execute(
+                delete(ItemRow).where(col(ItemRow.attempt_id) == state.id, col(ItemRow.id).not_in(keep_ids))
+            )
+            for position, row_id in enumerate(keep_ids, start=1):
+                s.execute(update(ItemRow).where(col(ItemRow.id) == row_id).values(position=position))
+            s.execute(update(AttemptRow).where(col(AttemptRow.id) == state.id).values(title=title))
+        self._row_ids[state.id] = keep_ids
+
+    def discard(self, attempt_id: int) -> None:
+        """Delete an unfinished attempt: it leaves History, the resume list and readiness. A finished attempt
+        is the user's record and cannot be discarded. Review cards that checked drill answers made stay."""
+        state = self._load(attempt_id)
+        if state.status == "submitted":
+            raise UserFacingError(
+                f"attempt #{attempt_id} is finished; only unfinished attempts can be discarded"
+            )
+        with self._tx() as s:
+            s.execute(delete(ItemRow).where(col(ItemRow.attempt_id) == attempt_id))
+            s.execute(delete(AttemptRow).where(col(AttemptRow.id) == attempt_id))
+        self._states.pop(attempt_id, None)
+        self._row_ids.pop(attempt_id, None)
+        self._session.expunge_all()
+
+    def in_progress_exams(self, blueprint_id: str) -> list[ResumableView]:
+        """Unfinished mock exams of a blueprint, newest first: starting another one asks about these first."""
+        return [r for r in self.resumable() if r.mode == "exam" and r.blueprint == blueprint_id]
 
     def abandon(self, attempt_id: int) -> Change:
         state = self._load(attempt_id)
@@ -485,14 +539,19 @@ class Store:
         assert row is not None
         return result_view(state, row, self.bank.blueprints.get(state.blueprint), self.clock.now())
 
-    def history(self) -> list[HistoryEntry]:
+    def history(self, *, with_items: bool = False) -> list[HistoryEntry]:
+        """Every attempt, newest first; `with_items` adds each question's line (`history --json --items`)."""
         rows = self._session.exec(
             select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
         ).all()
-        items = self._session.exec(
-            select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)
-        )
-        return history_entries(rows, items)
+        item_rows = self._session.exec(
+            select(ItemRow).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        ).all()
+        return history_entries(rows, item_rows, self._question_of, with_items=with_items)
+
+    def _question_of(self, row: ItemRow) -> Question:
+        """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""
+        return self.bank.by_id.get(row.question_id) or Question.model_validate_json(row.question_json)
 
     def progress(self, blueprint_id: str | None = None) -> list[ProgressPoint]:
         """Per-domain accuracy of every submitted attempt on a blueprint, oldest first."""

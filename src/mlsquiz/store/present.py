@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
-from mlsquiz.bank.schema import Blueprint, Option
-from mlsquiz.exam.attempt import AttemptState, ItemState
-from mlsquiz.store.tables import AttemptRow
-from mlsquiz.store.views import AttemptStatusView, HistoryEntry, ItemView, OptionView, ResultView, TallyView
+from mlsquiz.bank.schema import Blueprint, Option, Question
+from mlsquiz.exam.attempt import AttemptState, ItemState, full_response
+from mlsquiz.store.tables import AttemptRow, ItemRow
+from mlsquiz.store.views import (
+    AttemptStatusView,
+    HistoryEntry,
+    HistoryItem,
+    ItemView,
+    OptionView,
+    ResultView,
+    TallyView,
+)
 
 LABELS = "ABCDEF"
 
@@ -17,6 +26,16 @@ LABELS = "ABCDEF"
 def utc(value: datetime | None) -> datetime | None:
     """SQLite hands datetimes back naive; everything here is UTC."""
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+VERDICT_PREFIX = re.compile(r"^\s*(?:correct|incorrect|wrong|right)\s*[.:!]\s*", re.IGNORECASE)
+
+
+def option_explanation(text: str) -> str:
+    """An option's explanation without a leading "Correct." / "Wrong:" (the bank uses several): the screen
+    states the verdict once, in its own words, so every explanation reads the same way."""
+    body = VERDICT_PREFIX.sub("", text, count=1).strip()
+    return body[:1].upper() + body[1:] if body else ""
 
 
 def status_view(state: AttemptState, title: str, now: datetime, auto: bool = False) -> AttemptStatusView:
@@ -32,6 +51,7 @@ def status_view(state: AttemptState, title: str, now: datetime, auto: bool = Fal
         answered=list(summary.answered),
         flagged=list(summary.flagged),
         unanswered=list(summary.unanswered),
+        incomplete=list(summary.incomplete),
         time_left=state.time_left(now),
         elapsed=state.elapsed(now),
         auto_submitted=auto,
@@ -49,7 +69,7 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
             key=key,
             text=by_key[key].text,
             chosen=key in item.answer,
-            explanation=by_key[key].explanation if revealed else None,
+            explanation=option_explanation(by_key[key].explanation) if revealed else None,
             correct=(key in q.answer) if revealed else None,
         )
         for i, key in enumerate(item.order)
@@ -62,7 +82,8 @@ def item_view(state: AttemptState, item: ItemState) -> ItemView:
         stem=q.stem,
         options=options,
         flagged=item.flagged,
-        answered=bool(item.answer),
+        answered=item.answered,
+        incomplete=item.incomplete,
         revealed=revealed,
         correct=item.correct if revealed else None,
         explanation=q.explanation if revealed else None,
@@ -112,21 +133,39 @@ def result_view(
 
 
 def history_entries(
-    rows: Sequence[AttemptRow], items: Iterable[tuple[int, str, str, bool | None]]
+    rows: Sequence[AttemptRow],
+    item_rows: Iterable[ItemRow],
+    question_of: Callable[[ItemRow], Question],
+    *,
+    with_items: bool = False,
 ) -> list[HistoryEntry]:
-    """CONTRACT.md's history entries from attempt rows and (attempt id, domain, answer, correct) tuples."""
-    per: dict[int, list[tuple[str, str, bool | None]]] = defaultdict(list)
-    for attempt_id, domain, answer, correct in items:
-        per[attempt_id].append((domain, answer, correct))
+    """CONTRACT.md's history entries from attempt and item rows; `answered` follows `full_response`."""
+    per: dict[int, list[ItemRow]] = defaultdict(list)
+    for item in item_rows:
+        per[item.attempt_id].append(item)
     out = []
     for row in rows:
         assert row.id is not None
         mine = per[row.id]
         by_domain: dict[str, dict[str, int]] = {}
-        for domain, _answer, correct in mine:
-            d = by_domain.setdefault(domain, {"correct": 0, "total": 0})
+        for item in mine:
+            d = by_domain.setdefault(item.domain, {"correct": 0, "total": 0})
             d["total"] += 1
-            d["correct"] += bool(correct)
+            d["correct"] += bool(item.correct)
+        answered = {item.id: full_response(question_of(item), item.answer) for item in mine}
+        in_progress = row.status == "in_progress"
+        lines = [
+            HistoryItem(
+                position=item.position,
+                question_id=item.question_id,
+                type=question_of(item).type,
+                answered=None if in_progress else answered[item.id],
+                correct=None if in_progress else item.correct,
+                flagged=item.flagged,
+                seconds=round(item.seconds),
+            )
+            for item in mine
+        ]
         out.append(
             HistoryEntry(
                 id=row.id,
@@ -137,12 +176,13 @@ def history_entries(
                 started_at=utc(row.started_at) or row.started_at,
                 submitted_at=utc(row.submitted_at),
                 questions=len(mine),
-                answered=sum(bool(a) for _, a, _ in mine),
-                correct=sum(bool(c) for _, _, c in mine),
+                answered=sum(answered.values()),
+                correct=sum(bool(item.correct) for item in mine),
                 elapsed_seconds=round(row.elapsed_seconds),
                 scaled_score=row.scaled_score,
                 passed=row.passed,
                 by_domain=dict(sorted(by_domain.items())),
+                items=lines if with_items else None,
             )
         )
     return out

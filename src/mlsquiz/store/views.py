@@ -29,7 +29,7 @@ class ItemView(View):
     stem: str
     options: list[OptionView]
     flagged: bool
-    answered: bool
+    answered: bool  # the full response is given
     revealed: bool
     correct: bool | None
     explanation: str | None
@@ -40,6 +40,7 @@ class ItemView(View):
     difficulty: int
     references: list[str]
     seconds: float
+    incomplete: bool = False  # something chosen, not the full response
 
     @property
     def chosen_labels(self) -> list[str]:
@@ -60,6 +61,7 @@ class AttemptStatusView(View):
     time_left: float | None
     elapsed: float
     auto_submitted: bool = False
+    incomplete: list[int] = []  # something chosen, not the full response (it is in neither list above)
 
 
 class AttemptView(View):
@@ -107,6 +109,19 @@ class ResultView(View):
     items: list[ItemView]
 
 
+class HistoryItem(View):
+    """One question of an attempt in `history --json --items`; `answered` and `correct` are None while the
+    attempt is in progress, and `correct` is None for a question never graded."""
+
+    position: int
+    question_id: str
+    type: str
+    answered: bool | None
+    correct: bool | None
+    flagged: bool
+    seconds: int
+
+
 class HistoryEntry(View):
     id: int
     mode: str
@@ -122,10 +137,11 @@ class HistoryEntry(View):
     scaled_score: int | None
     passed: bool | None
     by_domain: dict[str, dict[str, int]]
+    items: list[HistoryItem] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """CONTRACT.md's `history --json` entry."""
-        data = self.model_dump(mode="json", exclude={"title"})
+        """CONTRACT.md's `history --json` entry, with `items` when they were asked for."""
+        data = self.model_dump(mode="json", exclude={"title"} | ({"items"} if self.items is None else set()))
         data["started_at"] = self.started_at.isoformat()
         data["submitted_at"] = self.submitted_at.isoformat() if self.submitted_at else None
         return data
@@ -162,6 +178,8 @@ class ResumableView(View):
     answered: int
     total: int
     time_left: float | None
+    position: int = 1  # the question it was left on
+    checked: int = 0  # drills and reviews: questions checked so far
 
 
 class DashboardView(View):
