@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.exam.attempt import Clock
+from mlsquiz.ui import widgets
 from mlsquiz.ui.main_window import MainWindow
 from tests.ui.helpers import activate
 
@@ -47,17 +49,35 @@ def make_window(qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: Clock) 
         window.close()
 
 
+class Dialogs:
+    """Answers the app's questions by driving the real message box: `Enter` unless told otherwise.
+
+    `answers` is a queue of "enter", "escape" or a button's text; `asked` records each question's text.
+    """
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.asked: list[str] = []
+        self.buttons: list[list[str]] = []
+        self.answers: list[str] = []
+
+    def __call__(self, box: QMessageBox) -> QAbstractButton | None:
+        self.asked.append(box.text())
+        self.buttons.append([b.text() for b in box.buttons()])
+        box.show()
+        how = self.answers.pop(0) if self.answers else "enter"
+        if how in ("enter", "escape"):
+            key = Qt.Key.Key_Return if how == "enter" else Qt.Key.Key_Escape
+            self.qtbot.keyClick(box, key)  # type: ignore[no-untyped-call]
+        else:
+            button = next(b for b in box.buttons() if b.text() == how)
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+        assert not box.isVisible(), "the answer did not close the box"
+        return box.clickedButton()
+
+
 @pytest.fixture
-def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every confirmation is answered Yes; the titles asked are recorded. Append "no" to answer No."""
-    asked: list[str] = []
-
-    def question(_parent: object, title: str, *_args: object, **_kw: object) -> QMessageBox.StandardButton:
-        asked.append(title)
-        no = "no" in asked
-        if no:
-            asked.remove("no")
-        return QMessageBox.StandardButton.No if no else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+def dialogs(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    answerer = Dialogs(qtbot)
+    monkeypatch.setattr(widgets, "run_box", answerer)
+    return answerer

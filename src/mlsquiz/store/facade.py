@@ -113,6 +113,8 @@ class Store:
                 duration_minutes=b.duration_minutes,
                 passing_score=b.passing_score,
                 notes=b.notes,
+                retired=b.retired,
+                default=b.default,
                 domains=[TallyView(id=d.id, title=d.title, correct=0, total=0) for d in b.domains],
                 tasks=[
                     TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks
@@ -121,9 +123,10 @@ class Store:
             for b in self.bank.blueprints.values()
         ]
 
-    def topics(self) -> list[tuple[str, str]]:
-        """(slug, name) of every knowledge entry, by name."""
-        return sorted(((e.slug, e.name) for e in self.bank.knowledge.values()), key=lambda t: t[1].lower())
+    def topics(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(slug, name, aliases) of every knowledge entry, by name: a search matches old names too."""
+        entries = ((e.slug, e.name, tuple(e.aliases)) for e in self.bank.knowledge.values())
+        return sorted(entries, key=lambda t: t[1].lower())
 
     def settings(self) -> Settings:
         return load_settings(self.folder)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from mlsquiz.bank.schema import Blueprint, Option, Question
 from mlsquiz.exam.attempt import AttemptState, ItemState, full_response
+from mlsquiz.exam.scoring import Tally
 from mlsquiz.store.tables import AttemptRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
@@ -120,9 +121,9 @@ def result_view(
         scaled_score=row.scaled_score,
         passed=row.passed,
         passing_score=state.passing_score,
-        by_domain=[
+        by_domain=[  # every domain of the exam, a domain without questions at 0 of 0
             TallyView(id=d, title=domain_titles.get(d, d), correct=t.correct, total=t.total)
-            for d, t in report.by_domain.items()
+            for d, t in sorted(({k: Tally() for k in domain_titles} | report.by_domain).items())
         ],
         by_task=[
             TallyView(id=k, title=task_titles.get(k, k), correct=t.correct, total=t.total)

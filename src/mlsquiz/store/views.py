@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -199,6 +199,8 @@ class BlueprintView(View):
     duration_minutes: int
     passing_score: int
     notes: str | None = None  # what a candidate should know about this exam (retirement, question types)
+    retired: date | None = None  # the day AWS retired the exam
+    default: bool = False  # the bank's default: what a new user finds chosen
     domains: list[TallyView]  # id, title; correct/total unused (0)
     tasks: list[TallyView]
 

@@ -24,6 +24,7 @@ from mlsquiz.ui.widgets import confirm
 class AttemptController(QObject):
     finished = Signal(int, bool)  # attempt id, submitted because the time ran out
     left = Signal(int)
+    discarded = Signal(int)
 
     def __init__(self, store: Store, screen: AttemptScreen, view: AttemptView) -> None:
         super().__init__(screen)
@@ -130,16 +131,20 @@ class ExamController(AttemptController):
         status = self.exam.status
         if status is None or not self.active:
             return
-        missing = len(status.unanswered)
-        text = "Submit the exam and see your score?"
+        missing, partial = len(status.unanswered), len(status.incomplete)
+        notes = []
         if missing:
-            text += f"\n\n{missing} question{'s are' if missing != 1 else ' is'} unanswered and will count as wrong."
-        if confirm(self.exam, "Submit exam", text):
+            notes.append(f"{missing} question{'s are' if missing != 1 else ' is'} unanswered")
+        if partial:
+            notes.append(f"{partial} {'are' if partial != 1 else 'is'} incomplete (not every box ticked)")
+        detail = (" and ".join(notes) + "; they count as wrong.") if notes else "Every question is answered."
+        if confirm(self.exam, "Submit the exam and see your score?", detail, "Submit", "Back to questions"):
             self.finish()
 
     def request_leave(self) -> None:
         if confirm(self.exam, "Leave the exam?",
-                   "Your answers are saved and the clock stops. Resume any time from the dashboard."):  # fmt: skip
+                   "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
+                   "Leave exam", "Keep going"):  # fmt: skip
             self.leave()
 
     def _disconnect_more(self) -> None:
@@ -176,14 +181,28 @@ class DrillController(AttemptController):
         self._goto((after or unchecked)[0])
 
     def request_finish(self) -> None:
+        """Finishing early keeps only the questions checked; with none checked there is nothing to keep."""
         unchecked = [i for i in self.drill.items.values() if not i.revealed]
+        what = "review" if self.drill.status is not None and self.drill.status.mode == "review" else "drill"
+        if len(unchecked) == len(self.drill.items):
+            if confirm(self.drill, f"Nothing has been checked yet. Discard this {what}?",
+                       "Nothing is recorded, and every review card stays due.",
+                       f"Discard {what}", "Keep going"):  # fmt: skip
+                self.discard()
+            return
         if unchecked and not confirm(
-            self.drill, "Finish now?",
-            f"{len(unchecked)} question{'s have' if len(unchecked) != 1 else ' has'} not been checked and "
-            "will count as wrong.",
+            self.drill, "Finish now and see your results?",
+            f"Only the {len(self.drill.items) - len(unchecked)} questions you checked are scored. The "
+            f"{len(unchecked)} not checked are left out, and their review cards stay due.",
+            "Finish", "Keep going",
         ):  # fmt: skip
             return
         self.finish()
+
+    def discard(self) -> None:
+        if self._detach():
+            self.store.discard(self.attempt_id)
+            self.discarded.emit(self.attempt_id)
 
     def _disconnect_more(self) -> None:
         for signal, slot in self._more:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
-from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import ElidedLabel, button, card, fit_width, hbox, label, set_prop, shortcut, vbox
 
 
 class DrillScreen(AttemptScreen):
@@ -26,7 +26,8 @@ class DrillScreen(AttemptScreen):
         self.progress = label(role="muted")
         self.score = label("", role="muted")
         self.score.setProperty("tone", "success")
-        self.finish = button("Finish", "Finish and see results", tip="Unchecked questions count as wrong")
+        self.finish = button("Finish", "Finish and see results",
+                             tip="Only the questions you checked are scored; the rest stay due")  # fmt: skip
         self.finish.clicked.connect(self.finish_requested)
         bar = card(
             hbox(self.title, None, self.progress, self.score, self.finish, margins=12, spacing=14), "bar"
@@ -74,7 +75,9 @@ class DrillScreen(AttemptScreen):
         self.next.setEnabled(status.position < status.total)
         flagged = item is not None and item.flagged
         self.flag.setText("⚑  Unflag" if flagged else "⚑  Flag")
+        fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])
         set_prop(self.flag, "flagged", flagged)
+        self.next.setVisible(item is None or not item.revealed)  # once checked, Continue goes on
         if item is not None and item.revealed:
             self.show_hint("")  # a hint about choosing no longer applies once the answer is checked
             last = len(checked) >= status.total
@@ -90,9 +93,9 @@ class DrillScreen(AttemptScreen):
             return
         if item.revealed:
             self.continue_requested.emit()
+        elif item.incomplete:
+            self.show_hint(f"Choose {item.select} options before checking.", "warning")
         elif not item.answered:
             self.show_hint("Choose an answer first: 1–6 or A–F.", "warning")
-        elif item.type == "multiple" and len(item.chosen_labels) < item.select:
-            self.show_hint(f"Choose {item.select} options before checking.", "warning")
         else:
             self.check_requested.emit(item.position)

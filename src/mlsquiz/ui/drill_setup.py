@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.study.drills import DrillFilter
-from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import button, card, exam_label, hbox, label, screen_widget, scroll, shortcut, vbox
 
 SOURCES = [
     ("scenario", "Scenarios (hand-written)"),
@@ -30,6 +30,7 @@ SOURCES = [
     ("imported", "Imported"),
 ]
 DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
+ALIASES = Qt.ItemDataRole.UserRole + 1  # a topic's old and other names, for the search
 
 
 def _checked(lst: QListWidget) -> list[str]:
@@ -143,20 +144,23 @@ class DrillSetupScreen(QWidget):
         return lst
 
     # -- what the controller hands over --------------------------------------------------------------------
-    def show_options(self, blueprints: list[BlueprintView], current: str, topics: list[tuple[str, str]],
-                     length: int) -> None:  # fmt: skip
+    def show_options(self, blueprints: list[BlueprintView], current: str,
+                     topics: list[tuple[str, str, tuple[str, ...]]], length: int) -> None:  # fmt: skip
         self.blueprints = blueprints
         self.blueprint.blockSignals(True)
         self.blueprint.clear()
         for bp in blueprints:
-            self.blueprint.addItem(bp.id.upper(), bp.id)
+            self.blueprint.addItem(exam_label(bp.id, bp.name), bp.id)
         self.blueprint.setCurrentIndex(max(self.blueprint.findData(current), 0))
         self.blueprint.blockSignals(False)
         self.topics.blockSignals(True)
         self.topics.clear()
-        for slug, name in topics:
+        for slug, name, aliases in topics:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, slug)
+            item.setData(ALIASES, " ".join(aliases).lower())
+            if aliases:
+                item.setToolTip(f"{name}, formerly or also: {', '.join(aliases)}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.topics.addItem(item)
@@ -216,10 +220,12 @@ class DrillSetupScreen(QWidget):
         self.debounce.start()
 
     def _search(self, text: str) -> None:
+        """Show the topics whose name or an alias contains the text ("Kinesis" finds Data Firehose)."""
         needle = text.strip().lower()
         for i in range(self.topics.count()):
             item = self.topics.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+            words = f"{item.text().lower()} {item.data(ALIASES) or ''}"
+            item.setHidden(bool(needle) and needle not in words)
 
     def drill_filter(self) -> DrillFilter:
         return DrillFilter(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
 
 from mlsquiz.store.views import AttemptView
 from mlsquiz.ui.attempt_screen import AttemptScreen
@@ -20,6 +20,7 @@ from mlsquiz.ui.widgets import (
     button,
     card,
     duration,
+    fit_width,
     hbox,
     label,
     scroll,
@@ -56,12 +57,15 @@ class ExamScreen(AttemptScreen):
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
-        legend = label("Filled: current · tinted: answered · ⚑ flagged · outlined: unanswered", role="small",
-                       wrap=True)  # fmt: skip
-        self.side = card(vbox(label("Questions", role="h3"), legend, scroll(self.question_palette), margins=14,
-                              spacing=8))  # fmt: skip
+        legend = label("Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
+                       "unanswered", role="small", wrap=True)  # fmt: skip
+        self.palette_area = scroll(self.question_palette)
+        side_layout = vbox(label("Questions", role="h3"), legend, self.palette_area, margins=14, spacing=8)
+        side_layout.addStretch(1)
+        self.side = card(side_layout)
         body = QWidget()
-        body_layout = hbox(self.question, self.side, margins=0, spacing=0)
+        body_layout = hbox(self.question, margins=0, spacing=0)
+        body_layout.addWidget(self.side, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.setContentsMargins(0, 0, 16, 16)
         body.setLayout(body_layout)
 
@@ -83,6 +87,7 @@ class ExamScreen(AttemptScreen):
         self.next.clicked.connect(self.go_next)
         self.footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, margins=12,
                                 spacing=10), "footer")  # fmt: skip
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setLayout(vbox(bar, self.pages, self.footer, spacing=0))
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.ctrl_enter)
 
@@ -109,13 +114,16 @@ class ExamScreen(AttemptScreen):
         status = self.status
         if status is None:
             return
-        self.progress.setText(f"{len(status.answered)} of {status.total} answered")
+        partial = f" · {len(status.incomplete)} incomplete" if status.incomplete else ""
+        self.progress.setText(f"{len(status.answered)} of {status.total} answered{partial}")
         left = status.time_left
         self.timer.setText(f"{duration(left)} left" if left is not None else "untimed")
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
         self.question_palette.show_status(status)
         self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
+        self.palette_area.setMaximumHeight(self.question_palette.grid_height() + 4)  # no empty panel below
+        fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])  # the same width either way: nothing beside it moves
         self.previous.setEnabled(status.position > 1)
         self.next.setEnabled(status.position < status.total)
         flagged = status.position in status.flagged

@@ -1,4 +1,4 @@
-"""Review before submitting: which questions are answered, unanswered and flagged; any of them opens."""
+"""Review before submitting: which questions are unanswered, incomplete, flagged and answered; any of them opens."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mlsquiz.store.views import AttemptStatusView
 from mlsquiz.ui.widgets import button, card, hbox, label, vbox
+
+GROUPS = [("unanswered", "Unanswered"), ("incomplete", "Incomplete"), ("flagged", "Flagged"), ("answered", "Answered")]
 
 
 class SummaryView(QWidget):
@@ -22,11 +24,12 @@ class SummaryView(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.titles: dict[str, QLabel] = {}
         columns = []
-        for key, title in (("unanswered", "Unanswered"), ("flagged", "Flagged"), ("answered", "Answered")):
+        for key, title in GROUPS:
             lst = QListWidget()
             lst.setAccessibleName(f"{title} questions")
             lst.itemActivated.connect(self._activated)
             lst.setMinimumHeight(120)
+            lst.setMinimumWidth(80)
             heading = label(title, role="h3")
             self.lists[key] = lst
             self.titles[key] = heading
@@ -35,14 +38,16 @@ class SummaryView(QWidget):
         self.submit = button("Submit exam  (Ctrl+Enter)", "Submit exam", variant="primary", tip="Ctrl+Enter")
         self.back.clicked.connect(self.back_requested)
         self.submit.clicked.connect(self.submit_requested)
-        note = label("Unanswered questions count as wrong. Open any question with Enter or a double-click; "
-                     "Ctrl+Enter submits, Esc goes back.", role="muted", wrap=True)  # fmt: skip
+        note = label("Unanswered and incomplete questions (not every box ticked) count as wrong. Open any question "
+                     "with Enter or a double-click; Ctrl+Enter submits, Esc goes back.", role="muted",
+                     wrap=True)  # fmt: skip
         layout = vbox(self.heading, self.counts, note, hbox(*columns, spacing=14), margins=28, spacing=12)
         layout.addLayout(hbox(self.back, None, self.submit))
         self.setLayout(layout)
 
     def show_status(self, status: AttemptStatusView) -> None:
-        groups = {"unanswered": status.unanswered, "flagged": status.flagged, "answered": status.answered}
+        groups = {"unanswered": status.unanswered, "incomplete": status.incomplete, "flagged": status.flagged,
+                  "answered": status.answered}  # fmt: skip
         for key, positions in groups.items():
             lst = self.lists[key]
             lst.clear()
@@ -52,15 +57,15 @@ class SummaryView(QWidget):
                 lst.addItem(item)
             self.titles[key].setText(f"{key.capitalize()} ({len(positions)})")
         self.counts.setText(
-            f"{len(status.answered)} of {status.total} answered · {len(status.unanswered)} unanswered · "
-            f"{len(status.flagged)} flagged"
+            f"{len(status.answered)} of {status.total} answered · {len(status.incomplete)} incomplete · "
+            f"{len(status.unanswered)} unanswered · {len(status.flagged)} flagged"
         )
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jump_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def focus_first(self) -> None:
-        for key in ("unanswered", "flagged", "answered"):
+        for key, _title in GROUPS:
             lst = self.lists[key]
             if lst.count():
                 lst.setCurrentRow(0)

@@ -12,8 +12,9 @@ COLUMNS = 5
 
 
 class QuestionPalette(QWidget):
-    """`jump_requested(position)` when a number is clicked. Flagged numbers carry a ⚑; the current one is
-    filled; the tooltip and accessible name say all of it."""
+    """`jump_requested(position)` when a number is clicked. Answered numbers are tinted, incomplete ones
+    (not every box ticked) have a dashed border, flagged ones an amber border and a ⚑, the current one is
+    filled; a flagged and answered number shows both. The tooltip and accessible name say all of it."""
 
     jump_requested = Signal(int)
 
@@ -32,9 +33,9 @@ class QuestionPalette(QWidget):
         for btn in self.buttons:
             if btn.size() != cell:
                 btn.setFixedSize(cell)
-        answered, flagged = set(status.answered), set(status.flagged)
+        answered, flagged, incomplete = set(status.answered), set(status.flagged), set(status.incomplete)
         for position, btn in enumerate(self.buttons, start=1):
-            states = ["answered" if position in answered else "unanswered"]
+            states = ["answered" if position in answered else "incomplete" if position in incomplete else "unanswered"]
             if position in flagged:
                 states.append("flagged")
             is_current = position == status.position
@@ -45,6 +46,7 @@ class QuestionPalette(QWidget):
             btn.setToolTip(f"Question {position}: {words}")
             btn.setAccessibleName(f"Question {position}, {words}")
             set_prop(btn, "answered", position in answered)
+            set_prop(btn, "incomplete", position in incomplete)
             set_prop(btn, "flagged", position in flagged)
             set_prop(btn, "current", is_current)
 
@@ -55,6 +57,10 @@ class QuestionPalette(QWidget):
 
     def grid_width(self) -> int:
         return COLUMNS * self.cell().width() + (COLUMNS - 1) * self.grid.horizontalSpacing()
+
+    def grid_height(self) -> int:
+        rows = max((len(self.buttons) + COLUMNS - 1) // COLUMNS, 1)
+        return rows * self.cell().height() + (rows - 1) * self.grid.verticalSpacing()
 
     def _build(self, total: int) -> None:
         for btn in self.buttons:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
@@ -110,7 +110,9 @@ class QuestionView(QWidget):
         self.verdict_chip.setVisible(item.revealed)
         if not item.revealed:
             return
-        if not item.answered:
+        if item.incomplete:
+            text, tone = "✗ Incomplete: not every box ticked", "danger"
+        elif not item.answered:
             text, tone = "Not answered", "warning"
         elif item.correct:
             text, tone = "✓ Correct", "success"
@@ -127,6 +129,26 @@ class QuestionView(QWidget):
         refs = "\n".join(item.references)
         self.references.setText(f"References:\n{refs}" if refs else "")
         self.references.setVisible(bool(refs))
+
+    def scroll_to_feedback(self) -> None:
+        """Once the answer is checked, bring the verdict and the explanation into view (after the layout has
+        made room for them)."""
+        QTimer.singleShot(0, self._scroll_to_feedback)
+
+    def _scroll_to_feedback(self) -> None:
+        content = self.area.widget()
+        if content is None or not self.feedback.isVisible():
+            return
+        layout = content.layout()
+        if layout is not None:
+            layout.activate()
+        top = self.feedback.mapTo(content, QPoint(0, 0)).y()
+        bottom = top + self.feedback.height()
+        bar = self.area.verticalScrollBar()
+        seen = bar.value() + self.area.viewport().height()
+        if top >= bar.value() and bottom <= seen:
+            return
+        bar.setValue(min(max(top - 12, 0), bar.maximum()))
 
     def key_at(self, index: int) -> str | None:
         """The option key shown at `index` (0 = the first option shown), if there is one."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
-from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import button, card, exam_label, hbox, label, screen_widget, scroll, shortcut, vbox
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
 
@@ -84,8 +84,9 @@ class SettingsScreen(QWidget):
         self.font_size.setValue(settings.font_size)
         self.blueprint.clear()
         for bp in blueprints:
-            self.blueprint.addItem(bp.name, bp.id)
-        self.blueprint.setCurrentIndex(max(self.blueprint.findData(settings.default_blueprint), 0))
+            self.blueprint.addItem(exam_label(bp.id, bp.name), bp.id)
+        default = settings.default_blueprint or next((b.id for b in blueprints if b.default), None)
+        self.blueprint.setCurrentIndex(max(self.blueprint.findData(default), 0))
         self.exam_length.setValue(settings.exam_length)
         self.drill_length.setValue(settings.drill_length)
         self.saved.setText("")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -150,18 +151,63 @@ def shortcut(parent: QWidget, keys: Iterable[str], slot: Callable[[], object]) -
     return made
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question. Tests answer it by monkeypatching `QMessageBox.question`."""
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, yes | no, yes) == yes
+def fit_width(widget: QPushButton, texts: Iterable[str]) -> None:
+    """Give a button the width of its widest text, so changing its text moves nothing beside it."""
+    metrics = widget.fontMetrics()
+    padding = widget.sizeHint().width() - metrics.horizontalAdvance(widget.text())
+    widget.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + max(padding, 24))
+
+
+def run_box(box: QMessageBox) -> QAbstractButton | None:
+    """Show a question and wait for the answer: the one place that blocks. Tests replace it and drive the box
+    with keys or clicks instead (see tests/ui/conftest.py)."""
+    box.exec()
+    return box.clickedButton()
+
+
+def ask(parent: QWidget, question: str, detail: str, choices: Sequence[tuple[str, str]], *,
+        default: str, cancel: str) -> str:  # fmt: skip
+    """Ask `question` (in the text: macOS shows no dialog titles) with buttons that say what they do.
+
+    `choices` are (answer, button text) pairs in the order shown; `default` is what Enter answers and `cancel`
+    what Esc or closing the box answers. Returns the answer chosen.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("mlsquiz")
+    box.setText(question)
+    box.setInformativeText(detail)
+    buttons: dict[str, QPushButton] = {}
+    roles = {default: QMessageBox.ButtonRole.AcceptRole, cancel: QMessageBox.ButtonRole.RejectRole}
+    for answer, text in choices:
+        buttons[answer] = box.addButton(text, roles.get(answer, QMessageBox.ButtonRole.DestructiveRole))
+        buttons[answer].setAccessibleName(text.replace("&", ""))
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[cancel])
+    clicked = run_box(box)
+    box.deleteLater()
+    return next((answer for answer, b in buttons.items() if b is clicked), cancel)
+
+
+def confirm(parent: QWidget, question: str, detail: str, yes: str, no: str) -> bool:
+    """A yes/no question whose buttons say what they do ("Leave exam" / "Keep going"); Enter says yes."""
+    return ask(parent, question, detail, [("no", no), ("yes", yes)], default="yes", cancel="no") == "yes"
 
 
 def duration(seconds: float) -> str:
-    """`1:05:09` or `5:09`."""
+    """Hours, minutes and seconds, always all three (`0:02:58`, `1:05:09`), so no time reads as another."""
     total = max(int(seconds), 0)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def exam_label(blueprint_id: str, name: str) -> str:
+    """An exam's name led by its code, the part that tells exams apart: "MLA-C01 · Machine Learning Engineer –
+    Associate" from "AWS Certified Machine Learning Engineer – Associate (MLA-C01)"."""
+    code = blueprint_id.upper()
+    short = name.removeprefix("AWS Certified ").removesuffix(f"({code})").strip()
+    return f"{code} · {short}" if short else code
 
 
 def select_text(select: int) -> str:
