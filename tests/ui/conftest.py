@@ -64,7 +64,11 @@ class Dialogs:
     def __call__(self, box: QMessageBox) -> QAbstractButton | None:
         self.asked.append(box.text())
         self.buttons.append([b.text() for b in box.buttons()])
+        box.setWindowModality(
+            Qt.WindowModality.ApplicationModal
+        )  # as exec() shows it: the keys go to the box
         box.show()
+        activate(self.qtbot, box)
         how = self.answers.pop(0) if self.answers else "enter"
         if how in ("enter", "escape"):
             key = Qt.Key.Key_Return if how == "enter" else Qt.Key.Key_Escape
@@ -72,7 +76,10 @@ class Dialogs:
         else:
             button = next(b for b in box.buttons() if b.text() == how)
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
-        assert not box.isVisible(), "the answer did not close the box"
+        assert not box.isVisible(), f"the answer {how!r} did not close the box {box.text()!r}"
+        owner = box.parentWidget()
+        if owner is not None:  # as after a real modal dialog, the window behind it is active again
+            activate(self.qtbot, owner.window())
         return box.clickedButton()
 
 

@@ -173,7 +173,9 @@ def test_the_window_fits_the_screen_on_first_start_and_after_a_screen_change(
     assert first.minimumWidth() <= available.width() and first.minimumHeight() <= available.height()
     first.resize(800, 700)
     first.move(available.right() + 2000, available.bottom() + 900)  # a monitor that is gone now
-    save_settings(data_dir, load_settings(data_dir).model_copy(update={"window_geometry": first.encoded_geometry()}))
+    save_settings(
+        data_dir, load_settings(data_dir).model_copy(update={"window_geometry": first.encoded_geometry()})
+    )
     first.close()
     again = MainWindow(data_dir)
     qtbot.addWidget(again)

@@ -88,7 +88,7 @@ def test_a_drill_gives_feedback_on_enter_and_goes_on_on_enter_again(
     right = [o.label for o in item.options if o.correct]
     assert f"Correct answer: {', '.join(right)}" in question.answers.text()
     for row, option in zip(question.rows, item.options, strict=True):
-        assert row.why.isVisible() and row.why.text() == option.explanation
+        assert row.why.text() == option.explanation and row.why.isVisible() == bool(option.explanation)
         assert not row.indicator.isEnabled()  # locked once checked
         if option.correct:
             assert row.property("state") in ("correct", "missed") and "Correct answer" in row.tag.text()

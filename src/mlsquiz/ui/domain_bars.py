@@ -36,7 +36,9 @@ class DomainBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     # -- what is shown ---------------------------------------------------------------------------------------
-    def show_domains(self, domains: Sequence[TallyView], passing_score: int | None, pass_level: float | None) -> None:
+    def show_domains(
+        self, domains: Sequence[TallyView], passing_score: int | None, pass_level: float | None
+    ) -> None:
         self.domains = list(domains)
         self.passing_score, self.pass_level = passing_score, pass_level
         self.setAccessibleDescription("; ".join(self.describe(d) for d in self.domains))
@@ -74,7 +76,10 @@ class DomainBars(QWidget):
         plot = QRectF(axis + 6, top, max(self.width() - axis - 16, 50), line * PLOT_LINES)
         n = max(len(self.domains), 1)
         width = plot.width() / n
-        slots = [QRectF(plot.left() + i * width, plot.top(), width, plot.height()) for i in range(len(self.domains))]
+        slots = [
+            QRectF(plot.left() + i * width, plot.top(), width, plot.height())
+            for i in range(len(self.domains))
+        ]
         return plot, slots
 
     def _small(self) -> QFont:
@@ -138,7 +143,7 @@ class DomainBars(QWidget):
                    self._fitted_name(d, name))  # fmt: skip
 
     def _fitted_name(self, d: TallyView, box: QRectF) -> str:
-        """"3. Deployment and Orchestration of ML Workflows", shortened with "…" if it needs more lines."""
+        """ "3. Deployment and Orchestration of ML Workflows", shortened with "…" if it needs more lines."""
         text = f"{d.id}. {d.title}"
         metrics = QFontMetrics(self._small())
         flags = int(Qt.TextFlag.TextWordWrap)
@@ -162,7 +167,9 @@ class DomainBars(QWidget):
         else:
             entries.append(("At or above the pass mark", QColor(c.primary), False))
             entries.append(("Below the pass mark", QColor(c.warning), False))
-            entries.append((f"Pass mark ({self.passing_score} ≈ {self.pass_level:.0f}% correct)", QColor(c.danger), True))
+            entries.append(
+                (f"Pass mark ({self.passing_score} ≈ {self.pass_level:.0f}% correct)", QColor(c.danger), True)
+            )
         p.setFont(self._small())
         metrics = QFontMetrics(self._small())
         widths = [line + 6 + metrics.horizontalAdvance(text) for text, _, _ in entries]
@@ -184,7 +191,9 @@ class DomainBars(QWidget):
     # -- tooltips --------------------------------------------------------------------------------------------
     def domain_at(self, x: float) -> TallyView | None:
         _plot, slots = self._layout()
-        return next((d for d, slot in zip(self.domains, slots, strict=True) if slot.left() <= x < slot.right()), None)
+        return next(
+            (d for d, slot in zip(self.domains, slots, strict=True) if slot.left() <= x < slot.right()), None
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui.markdown_view import MarkdownView
@@ -142,13 +142,14 @@ class QuestionView(QWidget):
         layout = content.layout()
         if layout is not None:
             layout.activate()
-        top = self.feedback.mapTo(content, QPoint(0, 0)).y()
-        bottom = top + self.feedback.height()
-        bar = self.area.verticalScrollBar()
-        seen = bar.value() + self.area.viewport().height()
-        if top >= bar.value() and bottom <= seen:
-            return
-        bar.setValue(min(max(top - 12, 0), bar.maximum()))
+        for target in (content, self.area):  # let the scroll area take the content's new height now
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+        top = self.feedback.mapTo(content, QPoint(0, 0)).y() - 12
+        bottom = top + self.feedback.height() + 24
+        bar, height = self.area.verticalScrollBar(), self.area.viewport().height()
+        # All of it fits: scroll no further than needed to show all of it; else the verdict goes to the top.
+        value = min(max(bar.value(), bottom - height), top) if bottom - top <= height else top
+        bar.setValue(min(max(value, 0), bar.maximum()))
 
     def key_at(self, index: int) -> str | None:
         """The option key shown at `index` (0 = the first option shown), if there is one."""
