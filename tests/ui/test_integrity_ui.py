@@ -86,6 +86,9 @@ def test_unfinished_attempts_are_discarded_from_the_dashboard_and_history(
     qtbot.mouseClick(dashboard.discard_buttons[0], Qt.MouseButton.LeftButton)
     assert dialogs.asked[-1].startswith("Discard “Mock exam · MLA-C01")
     assert [r.id for r in store_of(window).resumable()] == [first]
+    dialogs.answers.append("enter")  # Enter keeps it: discarding cannot be undone
+    qtbot.mouseClick(dashboard.discard_buttons[0], Qt.MouseButton.LeftButton)
+    assert [r.id for r in store_of(window).resumable()] == [first]
     dialogs.answers.append("Discard")
     qtbot.mouseClick(dashboard.discard_buttons[0], Qt.MouseButton.LeftButton)
     wait_home(qtbot, window)
@@ -100,7 +103,7 @@ def test_unfinished_attempts_are_discarded_from_the_dashboard_and_history(
     assert history.model.rowCount() == 1 and history.discard.isEnabled()
     assert history.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Started"
     assert history.model.data(history.model.index(0, 1)) == "—"  # not submitted
-    dialogs.answers.append("enter")
+    dialogs.answers.append("Discard")
     press(qtbot, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: history.model.rowCount() == 0, timeout=3000)
     assert store_of(window).history() == []
@@ -158,8 +161,12 @@ def test_flag_and_unflag_do_not_move_the_buttons_beside_them(
     assert screen.flag.text().endswith("Unflag")
     QApplication.processEvents()
     assert screen.previous.mapTo(screen, screen.previous.rect().topLeft()) == before
-    side = screen.side.height()
-    assert side < screen.height() - 200  # the palette card is as tall as its numbers, not the screen
+    assert screen.side.height() > 400  # 65 numbers: a tall palette
+    window.controller.close_attempt()
+    window.controller.open_attempt(store_of(window).start_exam(length=5))
+    wait_for(qtbot, window, st.Exam)
+    qtbot.waitUntil(lambda: screen.status is not None and screen.status.total == 5)
+    qtbot.waitUntil(lambda: screen.side.height() < 250)  # 5 numbers: a short card, no tall empty panel
 
 
 def make_due(data_dir: Path, bank: Bank, clock: FakeClock, count: int) -> None:

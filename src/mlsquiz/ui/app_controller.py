@@ -270,7 +270,7 @@ class AppController(QObject):
         if not confirm(self.s, f"Discard “{entry.title}”?",
                        f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
                        "leaves History and the readiness estimate. This cannot be undone.",
-                       "Discard", "Keep it"):  # fmt: skip
+                       "Discard", "Keep it", enter_says_yes=False):  # fmt: skip
             return
         self.store.discard(attempt_id)
         self.notify(f"Discarded “{entry.title}”.", "info")

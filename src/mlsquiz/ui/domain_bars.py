@@ -63,7 +63,7 @@ class DomainBars(QWidget):
 
     def sizeHint(self) -> QSize:
         line = self._line()
-        return QSize(600, line * (PLOT_LINES + NAME_LINES + 4) + 24)
+        return QSize(600, round(line * (PLOT_LINES + NAME_LINES + 3.4)) + 12)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(320, self.sizeHint().height())

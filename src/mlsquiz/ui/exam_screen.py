@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 from mlsquiz.store.views import AttemptView
 from mlsquiz.ui.attempt_screen import AttemptScreen
@@ -23,7 +23,6 @@ from mlsquiz.ui.widgets import (
     fit_width,
     hbox,
     label,
-    scroll,
     set_prop,
     shortcut,
     vbox,
@@ -37,6 +36,25 @@ def urgency(time_left: float | None) -> str:
     if time_left is None or time_left > AMBER_SECONDS:
         return "normal"
     return "amber" if time_left > RED_SECONDS else "red"
+
+
+class PaletteArea(QScrollArea):
+    """The palette's scroll area: it asks for the palette's full height, so a short exam gets a short panel
+    and a long one scrolls only when the screen is too low for it."""
+
+    def __init__(self, palette: QuestionPalette) -> None:
+        super().__init__()
+        self.numbers = palette
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(palette)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.numbers.grid_width(), self.numbers.grid_height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.numbers.grid_width(), min(self.numbers.cell().height() * 2, self.sizeHint().height()))
 
 
 class ExamScreen(AttemptScreen):
@@ -59,7 +77,7 @@ class ExamScreen(AttemptScreen):
         self.question_palette.jump_requested.connect(self._jump)
         legend = label("Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
                        "unanswered", role="small", wrap=True)  # fmt: skip
-        self.palette_area = scroll(self.question_palette)
+        self.palette_area = PaletteArea(self.question_palette)
         side_layout = vbox(label("Questions", role="h3"), legend, self.palette_area, margins=14, spacing=8)
         side_layout.addStretch(1)
         self.side = card(side_layout)
@@ -122,7 +140,7 @@ class ExamScreen(AttemptScreen):
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
         self.question_palette.show_status(status)
         self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
-        self.palette_area.setMaximumHeight(self.question_palette.grid_height() + 4)  # no empty panel below
+        self.palette_area.updateGeometry()  # as tall as its numbers (the card too), scrolling only if it must
         fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])  # the same width either way: nothing beside it moves
         self.previous.setEnabled(status.position > 1)
         self.next.setEnabled(status.position < status.total)

@@ -189,9 +189,13 @@ def ask(parent: QWidget, question: str, detail: str, choices: Sequence[tuple[str
     return next((answer for answer, b in buttons.items() if b is clicked), cancel)
 
 
-def confirm(parent: QWidget, question: str, detail: str, yes: str, no: str) -> bool:
-    """A yes/no question whose buttons say what they do ("Leave exam" / "Keep going"); Enter says yes."""
-    return ask(parent, question, detail, [("no", no), ("yes", yes)], default="yes", cancel="no") == "yes"
+def confirm(
+    parent: QWidget, question: str, detail: str, yes: str, no: str, *, enter_says_yes: bool = True
+) -> bool:
+    """A yes/no question whose buttons say what they do ("Leave exam" / "Keep going"). Enter says yes unless
+    `enter_says_yes` is False (for what cannot be undone); Esc always says no."""
+    default = "yes" if enter_says_yes else "no"
+    return ask(parent, question, detail, [("no", no), ("yes", yes)], default=default, cancel="no") == "yes"
 
 
 def duration(seconds: float) -> str:
