@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.settings import Settings, save_settings
@@ -35,6 +35,7 @@ from mlsquiz.ui import state as st
 from mlsquiz.ui import widgets
 from mlsquiz.ui.attempt_controller import ExamController
 from mlsquiz.ui.main_window import MainWindow
+from mlsquiz.ui.widgets import QuestionBox
 
 SIZES = [(1280, 800), (1024, 640)]
 THEMES = ["light", "dark"]
@@ -121,7 +122,7 @@ def key(app: QApplication, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModi
 
 
 def shoot(
-    app: QApplication, window: MainWindow, out: Path, name: str, box: QMessageBox | None = None
+    app: QApplication, window: MainWindow, out: Path, name: str, box: QuestionBox | None = None
 ) -> None:
     settle(app)
     image = window.grab()
@@ -144,7 +145,7 @@ class Asker:
         self.name = ""
         self.answer = ""
 
-    def __call__(self, box: QMessageBox) -> QAbstractButton | None:
+    def __call__(self, box: QuestionBox) -> QAbstractButton | None:
         box.show()
         settle(self.app, 100)
         shoot(self.app, self.window, self.out, self.name, box)

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.exam.attempt import Clock
 from mlsquiz.ui import widgets
 from mlsquiz.ui.main_window import MainWindow
+from mlsquiz.ui.widgets import QuestionBox
 from tests.ui.helpers import activate
 
 WindowFactory = Callable[..., MainWindow]
@@ -61,7 +62,7 @@ class Dialogs:
         self.buttons: list[list[str]] = []
         self.answers: list[str] = []
 
-    def __call__(self, box: QMessageBox) -> QAbstractButton | None:
+    def __call__(self, box: QuestionBox) -> QAbstractButton | None:
         self.asked.append(box.text())
         self.buttons.append([b.text() for b in box.buttons()])
         box.setWindowModality(

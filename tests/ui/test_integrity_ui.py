@@ -207,7 +207,8 @@ def test_a_review_finished_early_scores_only_what_was_checked(
     assert results.score.text() == "2 / 2"
     assert results.verdict.text() == "100%"
     assert store_of(window).due_count() == 28  # the 18 not checked, and the 10 not in this session
-    assert results.more.isVisible() and "20 of 28" in results.more.text()
+    assert results.more.isVisible() and results.more.text() == "Review 20 more"
+    assert results.more.toolTip().startswith("28 wrong answers are still due")
     qtbot.mouseClick(results.more, Qt.MouseButton.LeftButton)
     wait_for(qtbot, window, st.Drill)
     assert screen.title.text() == "Review · 20 of 28 due"

@@ -250,7 +250,7 @@ class AppController(QObject):
                 self.s, f"You have a {bid.upper()} mock exam in progress. Resume it?",
                 f"Started {started}, {r.answered} of {r.total} answered. Discarding it deletes its answers; it "
                 "will not appear in History.",
-                [("cancel", "Cancel"), ("discard", "Discard and start new"), ("resume", "Resume")],
+                [("resume", "Resume"), ("discard", "Discard and start new"), ("cancel", "Cancel")],
                 default="resume", cancel="cancel",
             )  # fmt: skip
             if answer == "resume":

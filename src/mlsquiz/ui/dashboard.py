@@ -25,6 +25,8 @@ from mlsquiz.store.views import BlueprintView, DashboardView
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.readiness_bar import DomainReadinessRow
 from mlsquiz.ui.widgets import (
+    Bar,
+    ElidedLabel,
     button,
     card,
     clear_layout,
@@ -96,12 +98,11 @@ class DashboardScreen(QWidget):
         self.settings = button("⚙  Settings", "Settings")
         self.settings.clicked.connect(self.settings_requested)
         self.busy = label("", role="small")
-        brand = vbox(label("mlsquiz", role="brand"), label("AWS Machine Learning practice exams", role="small"),
+        brand = vbox(label("mlsquiz", role="brand"), ElidedLabel("AWS Machine Learning practice exams", role="small"),
                      spacing=0)  # fmt: skip
         exam_label_ = label("&Exam", role="muted")
         exam_label_.setBuddy(self.blueprint)
-        bar = card(hbox(brand, None, self.busy, exam_label_, self.blueprint, self.settings,
-                        margins=14, spacing=12), "bar")  # fmt: skip
+        bar = Bar([brand], [self.busy, exam_label_, self.blueprint, self.settings], margins=14, spacing=12)
 
         self.exam = ActionButton("Start mock exam", "Ctrl+E", "Start mock exam", accent=True)
         self.drill = ActionButton("Drill", "Ctrl+D", "Drill by domain, task or topic")
@@ -252,15 +253,13 @@ class DashboardScreen(QWidget):
             resume = button("Resume  (Ctrl+U)" if n == 0 else "Resume", f"Resume {r.title}", variant="primary",
                             tip="Ctrl+U" if n == 0 else None)  # fmt: skip
             resume.clicked.connect(lambda _=False, i=r.id: self.resume_requested.emit(i))
-            discard = button("Discard…", f"Discard {r.title}", variant="flat", tip="Delete this unfinished attempt")
+            discard = button(
+                "Discard…", f"Discard {r.title}", variant="flat", tip="Delete this unfinished attempt"
+            )
             discard.clicked.connect(lambda _=False, i=r.id: self.discard_requested.emit(i))
             self.resume_buttons.append(resume)
             self.discard_buttons.append(discard)
-            row = QWidget()
-            line = hbox(text, discard, resume)
-            line.setStretch(0, 1)
-            row.setLayout(line)
-            self.resume_box.addWidget(row)
+            self.resume_box.addWidget(Bar([text], [discard, resume], margins=0, role=None))
         self.resume_card.setVisible(bool(view.resumable))
 
     def _show_readiness(self, view: DashboardView, bp: BlueprintView | None) -> None:

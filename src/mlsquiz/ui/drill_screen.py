@@ -12,7 +12,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
-from mlsquiz.ui.widgets import ElidedLabel, button, card, fit_width, hbox, label, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    ElidedLabel,
+    button,
+    card,
+    fit_width,
+    hbox,
+    label,
+    set_prop,
+    shortcut,
+    vbox,
+)
 
 
 class DrillScreen(AttemptScreen):
@@ -29,9 +40,7 @@ class DrillScreen(AttemptScreen):
         self.finish = button("Finish", "Finish and see results",
                              tip="Only the questions you checked are scored; the rest stay due")  # fmt: skip
         self.finish.clicked.connect(self.finish_requested)
-        bar = card(
-            hbox(self.title, None, self.progress, self.score, self.finish, margins=12, spacing=14), "bar"
-        )
+        bar = Bar([self.title], [self.progress, self.score, self.finish], spacing=14)
 
         self.leave = button("Leave", "Leave drill", tip="Esc: pause and go to the dashboard")
         self.leave.clicked.connect(self.escape)

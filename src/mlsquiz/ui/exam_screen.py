@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 from mlsquiz.store.views import AttemptView
@@ -16,6 +17,7 @@ from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.exam_summary import SummaryView
 from mlsquiz.ui.question_palette import QuestionPalette
 from mlsquiz.ui.widgets import (
+    Bar,
     ElidedLabel,
     button,
     card,
@@ -42,19 +44,28 @@ class PaletteArea(QScrollArea):
     """The palette's scroll area: it asks for the palette's full height, so a short exam gets a short panel
     and a long one scrolls only when the screen is too low for it."""
 
-    def __init__(self, palette: QuestionPalette) -> None:
+    def __init__(self, palette: QuestionPalette, above: list[QWidget]) -> None:
         super().__init__()
         self.numbers = palette
+        self.above = above
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(palette)
+        content = QWidget()
+        content.setLayout(vbox(*above, palette, spacing=8))
+        self.setWidget(content)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.numbers.grid_width(), self.numbers.grid_height() + 4)
+        width = self.numbers.grid_width()
+        above = sum(
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height() for w in self.above
+        )
+        return QSize(width, above + 8 * len(self.above) + self.numbers.grid_height() + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.numbers.grid_width(), min(self.numbers.cell().height() * 2, self.sizeHint().height()))
+        return QSize(
+            self.numbers.grid_width(), min(self.numbers.cell().height() * 2, self.sizeHint().height())
+        )
 
 
 class ExamScreen(AttemptScreen):
@@ -69,16 +80,15 @@ class ExamScreen(AttemptScreen):
         self.timer.setAccessibleName("Time left")
         self.review = button("Review && submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
         self.review.clicked.connect(self.ctrl_enter)
-        bar = card(
-            hbox(self.title, None, self.progress, self.timer, self.review, margins=12, spacing=14), "bar"
-        )
+        bar = Bar([self.title], [self.timer, self.review], spacing=14)
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
         legend = label("Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
                        "unanswered", role="small", wrap=True)  # fmt: skip
-        self.palette_area = PaletteArea(self.question_palette)
-        side_layout = vbox(label("Questions", role="h3"), legend, self.palette_area, margins=14, spacing=8)
+        self.palette_area = PaletteArea(self.question_palette, [self.progress, legend])
+        self.progress.setWordWrap(True)
+        side_layout = vbox(label("Questions", role="h3"), self.palette_area, margins=14, spacing=8)
         side_layout.addStretch(1)
         self.side = card(side_layout)
         body = QWidget()
@@ -139,7 +149,7 @@ class ExamScreen(AttemptScreen):
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
         self.question_palette.show_status(status)
-        self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
+        self._fit_palette()
         self.palette_area.updateGeometry()  # as tall as its numbers (the card too), scrolling only if it must
         fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])  # the same width either way: nothing beside it moves
         self.previous.setEnabled(status.position > 1)
@@ -150,6 +160,18 @@ class ExamScreen(AttemptScreen):
         set_prop(self.flag, "flagged", flagged)
         if self.on_summary():
             self.summary.show_status(status)
+
+    def _fit_palette(self) -> None:
+        """Five columns of numbers, or fewer when they would take more than a third of the window."""
+        for columns in (5, 4, 3):
+            self.question_palette.set_columns(columns)
+            if self.question_palette.grid_width() + 2 * 14 + 16 <= self.width() / 3:
+                break
+        self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_palette()
 
     # -- summary --------------------------------------------------------------------------------------------
     def ctrl_enter(self) -> None:

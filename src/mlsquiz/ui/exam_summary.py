@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mlsquiz.store.views import AttemptStatusView
-from mlsquiz.ui.widgets import button, card, hbox, label, vbox
+from mlsquiz.ui.widgets import button, card, hbox, label, scroll, vbox
 
-GROUPS = [("unanswered", "Unanswered"), ("incomplete", "Incomplete"), ("flagged", "Flagged"), ("answered", "Answered")]
+GROUPS = [
+    ("unanswered", "Unanswered"),
+    ("incomplete", "Incomplete"),
+    ("flagged", "Flagged"),
+    ("answered", "Answered"),
+]
 
 
 class SummaryView(QWidget):
@@ -34,6 +40,7 @@ class SummaryView(QWidget):
             self.lists[key] = lst
             self.titles[key] = heading
             columns.append(card(vbox(heading, lst, margins=14, spacing=8)))
+            lst.setMinimumHeight(lst.fontMetrics().height() * 5)
         self.back = button("Back to questions", "Back to questions", tip="Esc")
         self.submit = button("Submit exam  (Ctrl+Enter)", "Submit exam", variant="primary", tip="Ctrl+Enter")
         self.back.clicked.connect(self.back_requested)
@@ -41,9 +48,28 @@ class SummaryView(QWidget):
         note = label("Unanswered and incomplete questions (not every box ticked) count as wrong. Open any question "
                      "with Enter or a double-click; Ctrl+Enter submits, Esc goes back.", role="muted",
                      wrap=True)  # fmt: skip
-        layout = vbox(self.heading, self.counts, note, hbox(*columns, spacing=14), margins=28, spacing=12)
-        layout.addLayout(hbox(self.back, None, self.submit))
-        self.setLayout(layout)
+        self.columns = columns
+        self.grid = QGridLayout()
+        self.grid.setSpacing(14)
+        self._place(4)
+        content = QWidget()
+        content.setLayout(vbox(self.heading, self.counts, note, self.grid, margins=28, spacing=12))
+        buttons = hbox(self.back, None, self.submit, margins=12)
+        buttons.setContentsMargins(28, 8, 28, 12)
+        self.setLayout(vbox(scroll(content), buttons, spacing=0))
+
+    def _place(self, per_row: int) -> None:
+        for i, column in enumerate(self.columns):
+            self.grid.removeWidget(column)
+            self.grid.addWidget(column, i // per_row, i % per_row)
+        self.per_row = per_row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Four groups side by side, or two by two when the text is large for the window."""
+        super().resizeEvent(event)
+        per_row = 4 if self.width() >= self.fontMetrics().averageCharWidth() * 110 else 2
+        if per_row != self.per_row:
+            self._place(per_row)
 
     def show_status(self, status: AttemptStatusView) -> None:
         groups = {"unanswered": status.unanswered, "incomplete": status.incomplete, "flagged": status.flagged,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from mlsquiz.store.views import HistoryEntry
 from mlsquiz.ui.charts import ChartView, score_chart
-from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import Bar, button, card, duration, label, screen_widget, scroll, shortcut, vbox
 
 COLUMNS = ["Started", "Submitted", "Type", "Exam", "Status", "Correct", "Score", "Result", "Time"]
 WHEN = "%d %b %Y %H:%M"
@@ -77,8 +77,7 @@ class HistoryScreen(QWidget):
         self.open.clicked.connect(self._open_current)
         self.discard = button("Discard…", "Discard the selected unfinished attempt", tip="Delete")
         self.discard.clicked.connect(self._discard_current)
-        bar = card(hbox(label("History", role="h2"), None, self.back, self.discard, self.open, margins=12,
-                        spacing=10), "bar")  # fmt: skip
+        bar = Bar([label("History", role="h2")], [self.back, self.discard, self.open])
         self.model = HistoryModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -90,16 +89,15 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # never "…": scroll sideways instead
+        header.setStretchLastSection(True)
         self.table.setShowGrid(False)
         self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.empty = label("No attempts yet. Start a mock exam or a drill from the dashboard.", role="muted")
         self.chart = ChartView("Exam scores over time")
-        self.chart.setMinimumHeight(260)
+        self.chart.setMinimumHeight(max(260, self.chart.fontMetrics().height() * 14))
         self.chart_note = label(role="small")
         table_card = card(vbox(label("Attempts", role="h3"), self.empty, self.table, margins=16, spacing=8))
         chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,

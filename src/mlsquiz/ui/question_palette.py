@@ -25,6 +25,16 @@ class QuestionPalette(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)
         self.setAccessibleName("Question palette")
+        self.columns = COLUMNS
+
+    def set_columns(self, columns: int) -> None:
+        """Fewer columns when the text is large and the window small, so the question keeps its room."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for i, btn in enumerate(self.buttons):
+            self.grid.removeWidget(btn)
+            self.grid.addWidget(btn, i // columns, i % columns)
 
     def show_status(self, status: AttemptStatusView) -> None:
         if len(self.buttons) != status.total:
@@ -56,10 +66,10 @@ class QuestionPalette(QWidget):
         return QSize(metrics.horizontalAdvance("88⚑") + 18, metrics.height() + 14)
 
     def grid_width(self) -> int:
-        return COLUMNS * self.cell().width() + (COLUMNS - 1) * self.grid.horizontalSpacing()
+        return self.columns * self.cell().width() + (self.columns - 1) * self.grid.horizontalSpacing()
 
     def grid_height(self) -> int:
-        rows = max((len(self.buttons) + COLUMNS - 1) // COLUMNS, 1)
+        rows = max((len(self.buttons) + self.columns - 1) // self.columns, 1)
         return rows * self.cell().height() + (rows - 1) * self.grid.verticalSpacing()
 
     def _build(self, total: int) -> None:
@@ -73,5 +83,5 @@ class QuestionPalette(QWidget):
             btn.setCursor(Qt.CursorShape.PointingHandCursor)
             btn.clicked.connect(lambda _=False, p=i + 1: self.jump_requested.emit(p))
             btn.setFixedSize(self.cell())
-            self.grid.addWidget(btn, i // COLUMNS, i % COLUMNS)
+            self.grid.addWidget(btn, i // self.columns, i % self.columns)
             self.buttons.append(btn)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QW
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui.markdown_view import MarkdownView
 from mlsquiz.ui.option_row import OptionRow
-from mlsquiz.ui.widgets import hbox, label, scroll, select_text, set_prop, vbox
+from mlsquiz.ui.widgets import Bar, label, scroll, select_text, set_prop, vbox
 
 
 class QuestionView(QWidget):
@@ -47,7 +47,9 @@ class QuestionView(QWidget):
         self.feedback.setAccessibleName("Feedback")
         content = QWidget()
         layout = vbox(
-            hbox(self.heading, self.verdict_chip, None, self.flag_chip, self.meta, spacing=10), self.stem, self.instruction,
+            Bar([self.heading], [self.verdict_chip, self.flag_chip, self.meta], margins=0, role=None, title_share=None),
+            self.stem,
+            self.instruction,
             self.options_box, self.feedback, margins=0, spacing=14,
         )  # fmt: skip
         layout.addStretch(1)
@@ -69,7 +71,8 @@ class QuestionView(QWidget):
         self.item = item
         self.heading.setText(f"Question {item.position} of {total}")
         self.meta.setVisible(self.show_meta)
-        self.meta.setText(f"Domain {item.domain} · {item.task} {task_title}".strip())
+        self.meta.setText(f"Domain {item.domain} · Task {item.task}")
+        self.meta.setToolTip(f"Task {item.task} {task_title}".strip())
         self.flag_chip.setVisible(item.flagged)
         if moved or self.stem.markdown() != item.stem:
             self.stem.set_markdown(item.stem)

@@ -17,6 +17,7 @@ from mlsquiz.store.views import ResultView, TallyView
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.domain_bars import DomainBars
 from mlsquiz.ui.widgets import (
+    Bar,
     ElidedLabel,
     button,
     card,
@@ -51,8 +52,7 @@ class ResultsScreen(QWidget):
         self.more = button("Review the rest", "Review the wrong answers still due")
         self.more.clicked.connect(self.more_review_requested)
         self.more.hide()
-        bar = card(hbox(self.title, None, self.home, self.more, self.drill, self.review, margins=12, spacing=10),
-                   "bar")  # fmt: skip
+        bar = Bar([self.title], [self.home, self.more, self.drill, self.review])
 
         self.score = label(role="big")
         self.score.setAccessibleName("Score")
@@ -145,7 +145,8 @@ class ResultsScreen(QWidget):
 
     def show_more_due(self, due: int) -> None:
         """After a review: offer the wrong answers still due, if any."""
-        self.more.setText(f"Review the next {min(due, 20)} of {due} due" if due else "Review the rest")
+        self.more.setText(f"Review {min(due, 20)} more" if due else "Review more")
+        self.more.setToolTip(f"{due} wrong answers are still due; a session reviews up to 20.")
         self.more.setVisible(due > 0)
 
     def _fill_table(self, tasks: list[TallyView]) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
 from mlsquiz.ui.question_view import QuestionView
-from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
+from mlsquiz.ui.widgets import Bar, ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
 
 
 def is_wrong(item: ItemView) -> bool:
@@ -61,7 +61,7 @@ class ReviewScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.drill = button("Drill these", "Drill these questions", variant="primary")
         self.drill.clicked.connect(self._drill)
-        bar = card(hbox(self.title, None, self.back, self.drill, margins=12, spacing=10), "bar")
+        bar = Bar([self.title], [self.back, self.drill])
 
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show which questions")

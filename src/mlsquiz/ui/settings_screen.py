@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
-from mlsquiz.ui.widgets import button, card, exam_label, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    button,
+    card,
+    exam_label,
+    label,
+    screen_widget,
+    scroll,
+    shortcut,
+    vbox,
+)
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
 
@@ -24,9 +34,7 @@ class SettingsScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.save = button("Save", "Save settings", variant="primary", tip="Ctrl+S")
         self.save.clicked.connect(self._save)
-        bar = card(
-            hbox(label("Settings", role="h2"), None, self.back, self.save, margins=12, spacing=10), "bar"
-        )
+        bar = Bar([label("Settings", role="h2")], [self.back, self.save])
 
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
@@ -47,9 +55,7 @@ class SettingsScreen(QWidget):
         self.drill_length.setRange(1, 200)
         self.drill_length.setSuffix(" questions")
 
-        form = QFormLayout()
-        form.setSpacing(14)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = vbox(spacing=18)  # caption, control, hint, one under the other: a wrapped hint keeps its height
         rows = [
             ("&Theme", self.theme, "Light, dark, or whatever your system uses."),
             ("Te&xt size", self.font_size, "Scales every text in the app."),
@@ -62,12 +68,13 @@ class SettingsScreen(QWidget):
             ("&Drill length", self.drill_length, "How many questions a drill asks by default."),
         ]
         for text, widget, help_text in rows:
-            widget.setMinimumWidth(240)
+            widget.setMinimumWidth(min(240, 16 * widget.fontMetrics().averageCharWidth()))
             caption = label(text)
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setBuddy(widget)
+            caption.setProperty("role", "h3")
             help_label = label(help_text, role="small", wrap=True)
-            form.addRow(caption, vbox(widget, help_label, spacing=4))
+            form.addLayout(vbox(caption, widget, help_label, spacing=4))
         self.saved = label(role="muted")
         self.saved.setProperty("tone", "success")
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))

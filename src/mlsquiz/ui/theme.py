@@ -266,6 +266,7 @@ QScrollBar::handle:horizontal {{ background: {c.border_strong}; border-radius: 4
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QMessageBox {{ background: {c.surface}; }}
+QDialog {{ background: {c.surface}; }}
 """
 
 
