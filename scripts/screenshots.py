@@ -127,7 +127,6 @@ def shoot(
     settle(app)
     image = window.grab()
     if box is not None:  # a question the app asks, drawn where it would appear: over the window's centre
-        box.adjustSize()
         shot = box.grab()
         painter = QPainter(image)
         painter.fillRect(image.rect(), QColor(0, 0, 0, 70))

@@ -18,7 +18,7 @@ from mlsquiz.store.views import AttemptView, Change
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.drill_screen import DrillScreen
 from mlsquiz.ui.exam_screen import ExamScreen
-from mlsquiz.ui.widgets import confirm
+from mlsquiz.ui.widgets import confirm, plural
 
 
 class AttemptController(QObject):
@@ -192,8 +192,9 @@ class DrillController(AttemptController):
             return
         if unchecked and not confirm(
             self.drill, "Finish now and see your results?",
-            f"Only the {len(self.drill.items) - len(unchecked)} questions you checked are scored. The "
-            f"{len(unchecked)} not checked are left out, and their review cards stay due.",
+            f"{plural(len(self.drill.items) - len(unchecked), 'question')} checked {'is' if len(self.drill.items) - len(unchecked) == 1 else 'are'} "
+            f"scored; {plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left "
+            "out, and their review cards stay due.",
             "Finish", "Keep going",
         ):  # fmt: skip
             return

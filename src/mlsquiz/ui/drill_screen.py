@@ -16,7 +16,6 @@ from mlsquiz.ui.widgets import (
     Bar,
     ElidedLabel,
     button,
-    card,
     fit_width,
     hbox,
     label,
@@ -53,8 +52,9 @@ class DrillScreen(AttemptScreen):
         self.primary = button("Check answer", "Check answer", variant="primary", tip="Enter")
         self.primary.clicked.connect(self.enter)
         self.primary.setMinimumWidth(190)
-        footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, self.primary,
-                           margins=12, spacing=10), "footer")  # fmt: skip
+        footer = Bar(
+            [self.leave, self.hint], [self.previous, self.flag, self.next, self.primary], role="footer"
+        )
         body = QWidget()
         body_layout = hbox(None, self.question, None)
         body_layout.setStretch(1, 100)

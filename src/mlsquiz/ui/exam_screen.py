@@ -113,8 +113,7 @@ class ExamScreen(AttemptScreen):
         self.flag.clicked.connect(self.toggle_flag)
         self.next = button("Next  ▶", "Next question", variant="primary", tip="N or Right arrow")
         self.next.clicked.connect(self.go_next)
-        self.footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, margins=12,
-                                spacing=10), "footer")  # fmt: skip
+        self.footer = Bar([self.leave, self.hint], [self.previous, self.flag, self.next], role="footer")
         self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setLayout(vbox(bar, self.pages, self.footer, spacing=0))
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.ctrl_enter)

@@ -91,6 +91,7 @@ class Bar(QFrame):
         if role:
             self.setProperty("role", role)
         self.left = hbox(*left, spacing=spacing)
+        self._actions = list(right)
         self.right = hbox(None, *right, spacing=spacing)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.box.setContentsMargins(margins, margins, margins, margins)
@@ -126,6 +127,13 @@ class Bar(QFrame):
             direction = QBoxLayout.Direction.TopToBottom
         if self.box.direction() != direction:
             self.box.setDirection(direction)
+        # the actions alone wider than the bar: one under the other (the largest text in a small window)
+        margins = self.box.contentsMargins()
+        actions = sum(w.sizeHint().width() + self.right.spacing() for w in self._actions if w.isVisible())
+        stacked = actions + margins.left() + margins.right() > self.width()
+        row = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        if self.right.direction() != row:
+            self.right.setDirection(row)
 
 
 def button(text: str, name: str, *, variant: str | None = None, tip: str | None = None) -> QPushButton:
@@ -272,7 +280,8 @@ class QuestionBox(QDialog):
         super().reject()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """One row of buttons if they fit the box's widest allowed width, else one under the other."""
+        """One row of buttons if they fit the box's widest allowed width, else one under the other; the height
+        is the wrapped text's at the width chosen."""
         row = sum(b.sizeHint().width() for b in self._buttons) + self.row.spacing() * len(self._buttons) + 40
         direction = (
             QBoxLayout.Direction.RightToLeft
@@ -280,8 +289,12 @@ class QuestionBox(QDialog):
             else QBoxLayout.Direction.TopToBottom
         )
         self.row.setDirection(direction)
-        self.setMinimumWidth(min(max(row, 420), self.maximumWidth()))
-        self.adjustSize()
+        width = min(max(row, 420, self.fontMetrics().averageCharWidth() * 40), self.maximumWidth())
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        self.setMinimumWidth(width)
+        self.resize(width, max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height()))
         if self._default is not None:
             self._default.setFocus()
         super().showEvent(event)
@@ -346,6 +359,11 @@ def exam_label(blueprint_id: str, name: str) -> str:
     code = blueprint_id.upper()
     short = name.removeprefix("AWS Certified ").removesuffix(f"({code})").strip()
     return f"{code} · {short}" if short else code
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 question", "5 questions"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def select_text(select: int) -> str:
