@@ -78,7 +78,6 @@ class SettingsScreen(QWidget):
         self.saved = label(role="muted")
         self.saved.setProperty("tone", "success")
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
-        panel.setMaximumWidth(760)
         content = QWidget()
         content.setLayout(vbox(panel, None, margins=24))
         self.setLayout(vbox(bar, scroll(content), spacing=0))

@@ -90,7 +90,7 @@ class Bar(QFrame):
         )
         if role:
             self.setProperty("role", role)
-        self.left = hbox(*left, spacing=spacing)
+        self.left = hbox(*left, None, spacing=spacing)  # the left part keeps its natural width
         self._actions = list(right)
         self.right = hbox(None, *right, spacing=spacing)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
