@@ -38,13 +38,18 @@ def test_exam_build_json_is_deterministic(tmp_path: Path, capsys: pytest.Capture
     first = json.loads(capsys.readouterr().out)
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out) == first
-    assert first["blueprint"] == "mls-c01" and first["seed"] == 42
-    assert (first["duration_minutes"], first["passing_score"]) == (180, 750)
+    assert first["blueprint"] == "mla-c01" and first["seed"] == 42  # the default blueprint
+    assert (first["duration_minutes"], first["passing_score"]) == (130, 720)
     positions = [q["position"] for q in first["questions"]]
     assert positions == list(range(1, len(positions) + 1))
     assert len({q["id"] for q in first["questions"]}) == len(positions)
     for q in first["questions"]:
-        assert q["task"].startswith(q["domain"] + ".") and q["type"] in ("single", "multiple")
+        assert q["task"].startswith(q["domain"] + ".") and q["type"] in (
+            "single",
+            "multiple",
+            "ordering",
+            "matching",
+        )
 
 
 def test_exam_build_other_blueprint_and_length(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -187,10 +187,10 @@ def test_answered_at_is_the_time_of_the_answer(small_bank: Bank, data_dir: Path,
         aid = view.status.id
         given = clock.now()
         store.answer(aid, 1, [view.items[0].options[0].key])
-        clock.advance(600)
+        clock.advance(60)
         store.goto(aid, 3)
         store.flag(aid, 1, True)
-        clock.advance(600)
+        clock.advance(60)
         store.submit(aid)
     conn = sqlite3.connect(data_dir / "mlsquiz.db")
     stamps = conn.execute(

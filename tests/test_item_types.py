@@ -248,7 +248,7 @@ def test_ordering_places_in_the_next_free_position_and_takes_back_the_last() -> 
     s.place(1, "A", NOW)
     s.place(1, "C", NOW)  # already placed: nothing happens
     assert s.item(1).sequence == ("C", "A")
-    assert not s.item(1).complete and s.summary().unanswered == (1,)
+    assert not s.item(1).answered and s.summary().incomplete == (1,)
     s.take_back(1, NOW)
     assert s.item(1).sequence == ("C",)
     s.take_back(1, NOW)
@@ -256,7 +256,7 @@ def test_ordering_places_in_the_next_free_position_and_takes_back_the_last() -> 
     assert s.item(1).sequence == () and not s.item(1).answer
     for key in "BADC":
         s.toggle(1, key, NOW)  # a key press on an ordering item places the step
-    assert s.item(1).complete and s.summary().answered == (1,)
+    assert s.item(1).answered and s.summary().answered == (1,)
     assert s.item(1).correct
     with pytest.raises(AttemptError):
         s.place(1, "G", NOW)
@@ -277,15 +277,15 @@ def test_ordering_can_be_rearranged_whole() -> None:
 def test_matching_sets_and_clears_per_prompt_and_moves_a_response_used_twice() -> None:
     s = attempt(MATCH_Q)
     s.match(1, "2", "A", NOW)
-    assert s.item(1).sequence == ("", "A", "") and not s.item(1).complete
+    assert s.item(1).sequence == ("", "A", "") and not s.item(1).answered
     s.match(1, "1", "A", NOW)  # not reusable: A moves from prompt 2 to prompt 1
     assert s.item(1).sequence == ("A", "", "")
     s.match(1, "1", "C", NOW)
     s.match(1, "2", "A", NOW)
     s.match(1, "3", "B", NOW)
-    assert s.item(1).complete and s.item(1).correct
+    assert s.item(1).answered and s.item(1).correct
     s.match(1, "3", None, NOW)
-    assert s.item(1).sequence == ("C", "A", "") and not s.item(1).complete
+    assert s.item(1).sequence == ("C", "A", "") and not s.item(1).answered
     s.match(1, "1", None, NOW)
     s.match(1, "2", None, NOW)
     assert s.item(1).sequence == () and not s.item(1).answer
@@ -390,7 +390,7 @@ def test_partial_answers_persist_exactly_and_resume(
         assert order_view.sequence == placed
         assert {o.key: o.place for o in order_view.options if o.place} == {placed[0]: 1, placed[1]: 2}
         assert [p.response for p in match_view.prompts][:2] == [None, match_q.answer[1]]
-        assert view.status.unanswered == sorted([op, mp])
+        assert view.status.incomplete == sorted([op, mp])
         store.take_back(attempt_id, op)
         for key in order_q.answer:
             store.place(attempt_id, op, key)
@@ -398,7 +398,7 @@ def test_partial_answers_persist_exactly_and_resume(
             store.match(attempt_id, mp, prompt.key, key)
         store.match(attempt_id, mp, "1", None)
         status = store.attempt_view(attempt_id).status
-        assert status.answered == [op] and status.unanswered == [mp]
+        assert status.answered == [op] and status.incomplete == [mp]
 
 
 def test_review_sets_the_users_order_and_pairs_beside_the_right_ones(
@@ -415,6 +415,8 @@ def test_review_sets_the_users_order_and_pairs_beside_the_right_ones(
         store.answer(attempt_id, op, swapped)
         for prompt, key in zip(match_q.prompts, match_q.answer, strict=True):
             store.match(attempt_id, mp, prompt.key, key)
+        store.check(attempt_id, op)
+        store.check(attempt_id, mp)
         result = store.submit(attempt_id)
     order_view, match_view = result.items[op - 1], result.items[mp - 1]
     assert (order_view.correct, match_view.correct) == (False, True)

@@ -31,9 +31,9 @@ def answer_all(store: Store, attempt_id: int, right: int) -> None:
     view = store.attempt_view(attempt_id)
     for item in view.items[:right]:
         store.answer(attempt_id, item.position, right_key(item))
-    for item in view.items[right:]:
-        wrong = next(o.key for o in item.options if o.key not in BANK_KEYS[item.question_id])
-        store.answer(attempt_id, item.position, [wrong])
+    for item in view.items[right:]:  # a full response, all of it wrong
+        wrong = [o.key for o in item.options if o.key not in BANK_KEYS[item.question_id]]
+        store.answer(attempt_id, item.position, wrong[: item.select])
 
 
 def test_full_exam_scores_and_history(small_bank: Bank, data_dir: Path, clock: FakeClock) -> None:
@@ -87,14 +87,14 @@ def test_resume_after_reopening_keeps_everything(small_bank: Bank, data_dir: Pat
     assert view.status.position == 7
     assert view.items[0].options[2].chosen
     assert view.status.flagged == [3]
-    assert view.status.time_left == 180 * 60 - 100
+    assert view.status.time_left == 130 * 60 - 100  # MLA-C01, the default blueprint
 
 
 def test_time_up_while_away_submits_on_resume(small_bank: Bank, data_dir: Path, clock: FakeClock) -> None:
     with Store.open(data_dir, small_bank, clock) as store:
         view = store.start_exam(seed=2, length=10)
         aid = view.status.id
-        assert view.status.time_left == 28 * 60  # 180 min x 10/65, rounded
+        assert view.status.time_left == 20 * 60  # MLA-C01, the default: 130 min x 10/65
         clock.advance(28 * 60 + 1)
         change = store.tick(aid)
     assert change.status.auto_submitted and change.status.status == "submitted"
@@ -232,11 +232,11 @@ def test_progress_gives_per_domain_accuracy_over_time(
 ) -> None:
     with Store.open(data_dir, small_bank, clock) as store:
         for right in (5, 15):
-            aid = store.start_exam(seed=right, length=20).status.id
+            aid = store.start_exam("mls-c01", seed=right, length=20).status.id
             answer_all(store, aid, right)
             store.submit(aid)
             clock.advance(86400)
-        store.start_exam(seed=99, length=5)  # in progress: not a point yet
+        store.start_exam("mls-c01", seed=99, length=5)  # in progress: not a point yet
         points = store.progress("mls-c01")
         other = store.progress("mla-c01")
     assert [p.scaled_score for p in points] == [325, 775]

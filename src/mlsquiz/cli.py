@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     history = sub.add_parser("history", help="every attempt, newest first", parents=[common])
     history.add_argument("--json", action="store_true")
+    history.add_argument("--items", action="store_true", help="each attempt's questions too")
 
     from mlsquiz import cli_data
 
@@ -244,7 +245,7 @@ def _exam(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     with _open_store(args, _shipped_bank()) as store:
-        rows = [h.as_json() for h in store.history()]
+        rows = [h.as_json() for h in store.history(with_items=args.items)]
     if args.json:
         _print_json(rows)
     else:
@@ -256,4 +257,11 @@ def _history(args: argparse.Namespace) -> int:
                 f"#{r['id']:<4} {r['started_at'][:16]}  {r['mode']:<6} {r['blueprint']:<8} {r['status']:<11} "
                 f"{r['correct']}/{r['questions']}  {score}"
             )
+            for item in r.get("items") or []:
+                verdict = {True: "right", False: "wrong", None: "-"}[item["correct"]]
+                answered = {True: "answered", False: "not answered", None: "-"}[item["answered"]]
+                print(
+                    f"      {item['position']:>3}  {item['type']:<8} {answered:<12} {verdict:<5} "
+                    f"{'flagged ' if item['flagged'] else ''}{item['seconds']}s  {item['question_id']}"
+                )
     return 0

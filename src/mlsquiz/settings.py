@@ -24,7 +24,8 @@ class Settings(BaseModel):
 
     theme: Literal["system", "light", "dark"] = "system"
     font_size: int = Field(default=11, ge=8, le=24)
-    default_blueprint: str = "mls-c01"
+    # None until the user picks one: the bank's default blueprint (its `default: true` flag) applies
+    default_blueprint: str | None = None
     exam_length: int = Field(default=65, ge=5, le=65)
     drill_length: int = Field(default=10, ge=1, le=200)
     window_geometry: str | None = None

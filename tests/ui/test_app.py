@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, QRect, Qt, QUrl
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
-    QLabel,
     QLineEdit,
     QListWidget,
     QWidget,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.settings import load_settings
+from mlsquiz.settings import load_settings, save_settings
 from mlsquiz.ui import state as st
 from mlsquiz.ui import theme
-from mlsquiz.ui.main_window import MainWindow
+from mlsquiz.ui.main_window import MainWindow, fit_rect
 from mlsquiz.ui.markdown_view import MarkdownView, to_html
 from tests.conftest import FakeClock
 from tests.ui.conftest import WindowFactory
@@ -84,21 +83,34 @@ def test_home_keys_reach_every_screen_and_esc_comes_back(qtbot: QtBot, make_wind
     wait_home(qtbot, window)
 
 
-def test_switching_blueprint_on_the_dashboard(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window()
+def test_a_new_user_finds_mla_c01_chosen_and_the_choice_is_remembered(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+) -> None:
+    window = make_window(blueprint=None)
+    assert window.controller.state == st.Home()  # no first-start dialog: the dashboard, at once
     dashboard = window.screens.dashboard
-    assert dashboard.blueprint.currentData() == "mls-c01"
-    assert "MLS-C01" in dashboard.readiness_title.text()
-    assert any("retired MLS-C01 on 31 March 2026" in label.text() for label in dashboard.findChildren(QLabel))
-    dashboard.blueprint.setCurrentIndex(dashboard.blueprint.findData("mla-c01"))
-    qtbot.waitUntil(lambda: "MLA-C01" in dashboard.readiness_title.text(), timeout=5000)
+    assert dashboard.blueprint.currentData() == "mla-c01"
+    assert dashboard.blueprint.currentText().startswith("MLA-C01 · ")  # the code leads
+    assert "MLA-C01" in dashboard.readiness_title.text()
     assert "130 minutes" in dashboard.exam.detail.text()
+    assert dashboard.retired.isVisible()
+    assert "retired MLS-C01 on 31 March 2026" in dashboard.retired.text()
     assert "ordering, matching and case-study" in dashboard.note_text.text()  # each exam's own note
+    dashboard.blueprint.setFocus()
+    press(qtbot, Qt.Key.Key_Down)  # MLS-C01 stays selectable, by keyboard too
+    qtbot.waitUntil(lambda: "MLS-C01" in dashboard.readiness_title.text(), timeout=5000)
+    wait_home(qtbot, window)
+    assert "180 minutes" in dashboard.exam.detail.text()
     assert "Not enough data yet" in dashboard.chance_label.text()
+    assert load_settings(data_dir).default_blueprint == "mls-c01"
+    window.close()
+
+    again = make_window()
+    assert again.screens.dashboard.blueprint.currentData() == "mls-c01"
     press(qtbot, Qt.Key.Key_E, CTRL)
-    wait_for(qtbot, window, st.Exam)
-    status = window.screens.exam.status
-    assert status is not None and status.blueprint == "mla-c01"
+    wait_for(qtbot, again, st.Exam)
+    status = again.screens.exam.status
+    assert status is not None and status.blueprint == "mls-c01"
 
 
 def test_settings_switch_the_theme_and_scale_the_text(
@@ -142,7 +154,43 @@ def test_the_window_geometry_is_remembered(qtbot: QtBot, make_window: WindowFact
     again = MainWindow(data_dir)
     qtbot.addWidget(again)
     again.restore_geometry()
-    assert (again.width(), again.height()) == (1024, 700)  # not the default 1280 x 800
+    available = again.screen().availableGeometry()
+    assert again.height() == 700  # not the default 800
+    assert again.width() == min(1024, available.width())
+
+
+def test_the_window_fits_the_screen_on_first_start_and_after_a_screen_change(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    first = MainWindow(data_dir)
+    qtbot.addWidget(first)
+    first.restore_geometry()  # nothing remembered: 1280 x 800, fitted
+    first.show()
+    qtbot.waitExposed(first)
+    available = first.screen().availableGeometry()
+    assert available.width() < 1280  # the test platform's screen is smaller than the default size
+    qtbot.waitUntil(lambda: available.contains(first.frameGeometry()), timeout=3000)
+    assert first.minimumWidth() <= available.width() and first.minimumHeight() <= available.height()
+    first.resize(800, 700)
+    first.move(available.right() + 2000, available.bottom() + 900)  # a monitor that is gone now
+    save_settings(
+        data_dir, load_settings(data_dir).model_copy(update={"window_geometry": first.encoded_geometry()})
+    )
+    first.close()
+    again = MainWindow(data_dir)
+    qtbot.addWidget(again)
+    again.restore_geometry()
+    assert available.contains(again.frameGeometry())
+    assert (again.width(), again.height()) == (800, 700)
+
+
+def test_fit_rect_shrinks_and_moves_into_the_available_area() -> None:
+    laptop = QRect(0, 0, 1366, 728)  # 1366 x 768 less a 40 px panel
+    assert fit_rect(QRect(100, 50, 1280, 800), [laptop]) == QRect(86, 0, 1280, 728)
+    assert fit_rect(QRect(0, 0, 1280, 800), [QRect(0, 0, 1024, 640)]) == QRect(0, 0, 1024, 640)
+    second = QRect(1366, 0, 1920, 1080)
+    assert fit_rect(QRect(1500, 100, 1280, 800), [laptop, second]) == QRect(1500, 100, 1280, 800)
+    assert fit_rect(QRect(5000, 3000, 800, 600), [laptop, second]) == QRect(566, 128, 800, 600)
 
 
 def test_markdown_is_rendered_safely() -> None:

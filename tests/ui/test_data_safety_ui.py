@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 from mlsquiz.store.facade import SaveFailed, Store
 from mlsquiz.ui import state as st
 from mlsquiz.ui.single_instance import SingleInstance
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.helpers import CTRL, press, wait_for
 
 
 def test_settings_backups_make_list_check_and_restore(
-    qtbot: QtBot, make_window: WindowFactory, confirmations: list[str]
+    qtbot: QtBot, make_window: WindowFactory, dialogs: Dialogs
 ) -> None:
     window = make_window()
     window.controller.go(st.SettingsPage())
@@ -29,8 +29,13 @@ def test_settings_backups_make_list_check_and_restore(
     assert "passed" in panel.result.text()
     panel.rows.setCurrentRow(0)
     assert panel.restore.isEnabled()
+    dialogs.answers.append("escape")  # Esc says no: nothing restored
     qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
-    assert confirmations == ["Restore this backup?"]
+    assert "passed" in panel.result.text()
+    assert not list(window.controller.data_dir.glob("mlsquiz.db.replaced-*"))
+    dialogs.answers.append("Restore")
+    qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
+    assert dialogs.asked[-1] == "Restore this backup?"
     assert panel.result.text().startswith("Restored the backup from")
     assert list(window.controller.data_dir.glob("mlsquiz.db.replaced-*"))  # the replaced data kept aside
 

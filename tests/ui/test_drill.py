@@ -10,7 +10,7 @@ from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
 from mlsquiz.ui.drill_screen import DrillScreen
 from mlsquiz.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.helpers import CTRL, NUMBER_KEYS, press, wait_for, wait_home
 
 
@@ -88,7 +88,7 @@ def test_a_drill_gives_feedback_on_enter_and_goes_on_on_enter_again(
     right = [o.label for o in item.options if o.correct]
     assert f"Correct answer: {', '.join(right)}" in question.answers.text()
     for row, option in zip(question.rows, item.options, strict=True):
-        assert row.why.isVisible() and row.why.text() == option.explanation
+        assert row.why.text() == option.explanation and row.why.isVisible() == bool(option.explanation)
         assert not row.indicator.isEnabled()  # locked once checked
         if option.correct:
             assert row.property("state") in ("correct", "missed") and "Correct answer" in row.tag.text()
@@ -131,7 +131,7 @@ def test_multiple_response_allows_only_select_many(
 
 
 def test_esc_leaves_a_drill_without_asking_and_it_can_be_resumed(
-    qtbot: QtBot, make_window: WindowFactory, confirmations: list[str]
+    qtbot: QtBot, make_window: WindowFactory, dialogs: Dialogs
 ) -> None:
     window = make_window()
     open_setup(qtbot, window)
@@ -140,7 +140,7 @@ def test_esc_leaves_a_drill_without_asking_and_it_can_be_resumed(
     press(qtbot, Qt.Key.Key_1)
     press(qtbot, Qt.Key.Key_Escape)
     wait_home(qtbot, window)
-    assert confirmations == []
+    assert dialogs.asked == []
     buttons = window.screens.dashboard.resume_buttons
     assert len(buttons) == 1
     buttons[0].click()

@@ -15,7 +15,7 @@ from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.helpers import CTRL, LETTER_KEYS, NUMBER_KEYS, press, wait_for, wait_home
 
 KEY_7 = [*NUMBER_KEYS, Qt.Key.Key_7]
@@ -141,7 +141,7 @@ def answer_right(qtbot: QtBot, screen: AttemptScreen, bank: Bank) -> None:
 
 
 def test_mla_mock_by_keys_alone_with_every_item_type_resumes_and_reviews(
-    qtbot: QtBot, make_window: WindowFactory, shipped_bank: Bank, data_dir: Path, confirmations: list[str]
+    qtbot: QtBot, make_window: WindowFactory, shipped_bank: Bank, data_dir: Path, dialogs: Dialogs
 ) -> None:
     window = make_window()
     window.controller.choose_blueprint("mla-c01")
@@ -176,7 +176,7 @@ def test_mla_mock_by_keys_alone_with_every_item_type_resumes_and_reviews(
     again = second.screens.exam
     assert {p: (i.sequence, i.chosen_labels) for p, i in again.items.items()} == before
     status = again.status
-    assert status is not None and status.unanswered == [partial.position]
+    assert status is not None and status.incomplete == [partial.position]
     press(qtbot, Qt.Key.Key_Return, CTRL)
     press(qtbot, Qt.Key.Key_Return, CTRL)
     wait_for(qtbot, second, st.Results)

@@ -49,7 +49,7 @@ def test_history_opens_an_attempt_in_review_and_the_filters_match(
     wait_for(qtbot, window, st.History)
     history = window.screens.history
     assert history.model.rowCount() == 1
-    assert history.model.data(history.model.index(0, 5)) == str(result.scaled_score)
+    assert history.model.data(history.model.index(0, 6)) == str(result.scaled_score)
     line = history.chart.chart().series()[0]
     assert line.count() == 1 and line.at(0).y() == result.scaled_score  # type: ignore[attr-defined]
     press(qtbot, Qt.Key.Key_Return)

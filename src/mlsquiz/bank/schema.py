@@ -7,6 +7,7 @@ reported instead of silently ignored. Models are frozen, because the rest of the
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -321,6 +322,7 @@ class Blueprint(Strict):
     duration_minutes: int = Field(ge=1)
     passing_score: int = Field(ge=100, le=1000)
     default: bool = False
+    retired: date | None = None  # the day AWS retired the exam: it stays selectable, and the app says so
     notes: NonEmpty | None = None
     item_mix: ItemMix = ItemMix()
     domains: list[Domain] = Field(min_length=1)

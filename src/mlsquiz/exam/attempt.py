@@ -12,6 +12,7 @@ the candidate nothing. The screens tick every second while an attempt is open.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -70,6 +71,15 @@ class Moment:
 When = datetime | Moment
 
 
+def full_response(question: Question, answer: Iterable[str], sequence: tuple[str, ...] = ()) -> bool:
+    """The one rule for *answered*: the full response is given (every `select` box ticked, every step placed,
+    every prompt matched). Less is *incomplete*: it scores wrong, and the counter, the palette, the summary and
+    `history --json` say so."""
+    if question.sequenced:
+        return responses.complete(question, sequence)
+    return len(frozenset(answer)) >= question.select
+
+
 class AttemptError(ValueError):
     """An action that the attempt's state does not allow (the GUI should not have offered it)."""
 
@@ -97,11 +107,14 @@ class ItemState:
         return self.answer == frozenset(self.question.answer)
 
     @property
-    def complete(self) -> bool:
-        """Ordering and matching: every step placed, every prompt matched. Choice items: any answer given."""
-        if self.question.sequenced:
-            return responses.complete(self.question, self.sequence)
-        return bool(self.answer)
+    def answered(self) -> bool:
+        """The full response is given (see `full_response`)."""
+        return full_response(self.question, self.answer, self.sequence)
+
+    @property
+    def incomplete(self) -> bool:
+        """Something is given, but not the full response."""
+        return bool(self.answer) and not self.answered
 
     def set_sequence(self, sequence: tuple[str, ...], when: datetime | None = None) -> None:
         if sequence != self.sequence and any(sequence):
@@ -131,9 +144,10 @@ class ItemState:
 
 @dataclass(frozen=True)
 class Summary:
-    answered: tuple[int, ...]
-    unanswered: tuple[int, ...]
+    answered: tuple[int, ...]  # the full response given
+    unanswered: tuple[int, ...]  # nothing chosen
     flagged: tuple[int, ...]
+    incomplete: tuple[int, ...] = ()  # something chosen, not the full response
 
 
 @dataclass
@@ -204,18 +218,24 @@ class AttemptState:
             self.position,
             self.submitted_at,
             self.opened_at,
-            tuple((i.answer, i.sequence, i.flagged, i.checked, i.seconds, i.answered_at) for i in self.items),
+            list(self.items),
+            tuple(
+                (i.position, i.answer, i.sequence, i.flagged, i.checked, i.seconds, i.answered_at)
+                for i in self.items
+            ),
         )
 
     def restore(self, snap: tuple[object, ...]) -> None:
-        status, elapsed, position, submitted_at, opened_at, items = snap
+        status, elapsed, position, submitted_at, opened_at, items, values = snap
         self.status = status  # type: ignore[assignment]
         self.elapsed_seconds = elapsed  # type: ignore[assignment]
         self.position = position  # type: ignore[assignment]
         self.submitted_at = submitted_at  # type: ignore[assignment]
         self.opened_at = opened_at  # type: ignore[assignment]
-        for item, values in zip(self.items, items, strict=True):  # type: ignore[call-overload]
-            item.answer, item.sequence, item.flagged, item.checked, item.seconds, item.answered_at = values
+        self.items = items  # type: ignore[assignment]
+        for item, saved in zip(self.items, values, strict=True):  # type: ignore[call-overload]
+            item.position, *rest = saved
+            item.answer, item.sequence, item.flagged, item.checked, item.seconds, item.answered_at = rest
 
     # -- navigation and answers --------------------------------------------------------------------------------
     def item(self, position: int) -> ItemState:
@@ -311,16 +331,18 @@ class AttemptState:
         if self.mode == "exam":
             raise AttemptError("an exam shows verdicts only after it is submitted")
         item = self.item(position)
-        if not item.answer:
-            raise AttemptError("choose an answer first")
+        if not item.answered:
+            n = item.question.select
+            raise AttemptError("choose an answer first" if n == 1 else f"choose {n} options first")
         item.checked = True
         return item
 
     def summary(self) -> Summary:
         return Summary(
-            answered=tuple(i.position for i in self.items if i.complete),
-            unanswered=tuple(i.position for i in self.items if not i.complete),
+            answered=tuple(i.position for i in self.items if i.answered),
+            unanswered=tuple(i.position for i in self.items if not i.answer),
             flagged=tuple(i.position for i in self.items if i.flagged),
+            incomplete=tuple(i.position for i in self.items if i.incomplete),
         )
 
     # -- ending ----------------------------------------------------------------------------------------------
@@ -348,7 +370,22 @@ class AttemptState:
         return False
 
     def report(self) -> ScoreReport:
-        return score([i.graded() for i in self.items], self.passing_score)
+        report = score([i.graded() for i in self.items], self.passing_score)
+        return dataclasses.replace(report, answered=sum(i.answered for i in self.items))
+
+    def checked_positions(self) -> tuple[int, ...]:
+        return tuple(i.position for i in self.items if i.checked)
+
+    def keep_checked(self) -> None:
+        """A drill or review finished early keeps only the questions checked, renumbered in order: the rest
+        were never graded, so they count neither as wrong nor as seen."""
+        if self.mode == "exam":
+            raise AttemptError("an exam is scored whole")
+        kept = [i for i in self.items if i.checked]
+        for n, item in enumerate(kept, start=1):
+            item.position = n
+        self.items = kept
+        self.position = min(self.position, max(len(kept), 1))
 
     def _require_open(self) -> None:
         if self.status != "in_progress":

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, event, func, update
+from sqlalchemy import Engine, delete, event, func, update
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, create_engine, select
@@ -73,6 +73,14 @@ class StaleAttempt(UserFacingError):
 
 class DamagedDuringSession(UserFacingError):
     """SQLite reported the file damaged during use; nothing more is written until it is recovered."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pruning:
+    """The rows a drill finished early keeps (in their new order) and its new title."""
+
+    keep_ids: list[int]
+    title: str | None
 
 
 class Store:
@@ -272,6 +280,8 @@ class Store:
                 duration_minutes=b.duration_minutes,
                 passing_score=b.passing_score,
                 notes=b.notes,
+                retired=b.retired,
+                default=b.default,
                 domains=[TallyView(id=d.id, title=d.title, correct=0, total=0) for d in b.domains],
                 tasks=[
                     TallyView(id=t.id, title=t.title, correct=0, total=0) for d in b.domains for t in d.tasks
@@ -280,9 +290,10 @@ class Store:
             for b in self.bank.blueprints.values()
         ]
 
-    def topics(self) -> list[tuple[str, str]]:
-        """(slug, name) of every knowledge entry, by name."""
-        return sorted(((e.slug, e.name) for e in self.bank.knowledge.values()), key=lambda t: t[1].lower())
+    def topics(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(slug, name, aliases) of every knowledge entry, by name: a search matches old names too."""
+        entries = ((e.slug, e.name, tuple(e.aliases)) for e in self.bank.knowledge.values())
+        return sorted(entries, key=lambda t: t[1].lower())
 
     def settings(self) -> Settings:
         return load_settings(self.folder)
@@ -368,11 +379,17 @@ class Store:
             .where(~col(CardRow.retired), col(CardRow.due) <= now)
             .order_by(col(CardRow.due))
         ).all()
-        questions = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id][:limit]
+        due = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id]
+        questions = due[:limit]
         if not questions:
             raise UserFacingError("no wrong answers are due for review")
         items = [self._place(q, blueprint) for q in questions]
-        return self._create("review", blueprint, items, None, None, f"Review · {len(items)} due")
+        title = (
+            f"Review · {len(items)} of {len(due)} due"
+            if len(due) > len(items)
+            else f"Review · {len(items)} due"
+        )
+        return self._create("review", blueprint, items, None, None, title)
 
     def _place(self, q: Question, blueprint: Blueprint) -> tuple[Question, str, str]:
         task = q.domains.get(blueprint.id) or q.domains.get("mls-c01") or "0.0"
@@ -477,7 +494,7 @@ class Store:
     @contextmanager
     def _undoable(self, state: AttemptState) -> Iterator[None]:
         """Run an action and its write; if the write fails, the cached attempt goes back to what is stored."""
-        snap, version = state.snapshot(), self._versions[state.id]
+        snap, version, rows = state.snapshot(), self._versions[state.id], self._row_ids[state.id]
         try:
             yield
         except StaleAttempt:
@@ -485,7 +502,7 @@ class Store:
             raise
         except SaveFailed as exc:
             state.restore(snap)
-            self._versions[state.id] = version
+            self._versions[state.id], self._row_ids[state.id] = version, rows
             answered = [i.position for i in state.items if i.answer]
             saved = (
                 f"Your answers up to question {max(answered)} are saved."
@@ -495,7 +512,7 @@ class Store:
             raise SaveFailed(f"{exc} {saved}") from exc
         except BaseException:
             state.restore(snap)
-            self._versions[state.id] = version
+            self._versions[state.id], self._row_ids[state.id] = version, rows
             raise
 
     def resumable(self) -> list[ResumableView]:
@@ -518,6 +535,8 @@ class Store:
                     answered=len(state.summary().answered),
                     total=len(state.items),
                     time_left=state.time_left(self._now()),
+                    position=state.position,
+                    checked=len(state.checked_positions()),
                 )
             )
         return out
@@ -613,12 +632,51 @@ class Store:
         return Change(status=self._status(state))
 
     def submit(self, attempt_id: int) -> ResultView:
+        """End the attempt and score it. A drill or review keeps only the questions checked (see
+        `AttemptState.keep_checked`): the rest are neither scored nor seen, and their review cards stay due."""
         state = self._load(attempt_id)
         if state.status == "in_progress":
             with self._undoable(state):
+                pruning = self._keep_checked(state) if state.mode != "exam" else None
                 state.submit(self._now())
-                self._finish(state)
+                self._finish(state, pruning)
         return self.result(attempt_id)
+
+    def _keep_checked(self, state: AttemptState) -> _Pruning | None:
+        """A drill or review finished early: keep only the checked questions in the attempt (in memory now; the
+        rows go in `_finish`'s transaction, so a failed submit changes nothing)."""
+        total = len(state.items)
+        kept = state.checked_positions()
+        if not kept:
+            raise UserFacingError("nothing has been checked yet: discard the session instead")
+        if len(kept) == total:
+            return None
+        ids = self._row_ids[state.id]
+        keep_ids = [ids[p - 1] for p in kept]
+        base = self._title(state.id).split(" · ")
+        title = " · ".join([*base[:2], f"{len(kept)} of {total} checked"]) if len(base) >= 2 else None
+        state.keep_checked()
+        self._row_ids[state.id] = keep_ids
+        return _Pruning(keep_ids, title)
+
+    def discard(self, attempt_id: int) -> None:
+        """Delete an unfinished attempt: it leaves History, the resume list and readiness. A finished attempt
+        is the user's record and cannot be discarded. Review cards that checked drill answers made stay."""
+        state = self._load(attempt_id)
+        if state.status == "submitted":
+            raise UserFacingError(
+                f"attempt #{attempt_id} is finished; only unfinished attempts can be discarded"
+            )
+        with self._tx() as s:
+            s.execute(delete(ItemRow).where(col(ItemRow.attempt_id) == attempt_id))
+            s.execute(delete(AttemptRow).where(col(AttemptRow.id) == attempt_id))
+        self._states.pop(attempt_id, None)
+        self._row_ids.pop(attempt_id, None)
+        self._session.expunge_all()
+
+    def in_progress_exams(self, blueprint_id: str) -> list[ResumableView]:
+        """Unfinished mock exams of a blueprint, newest first: starting another one asks about these first."""
+        return [r for r in self.resumable() if r.mode == "exam" and r.blueprint == blueprint_id]
 
     def abandon(self, attempt_id: int) -> Change:
         state = self._load(attempt_id)
@@ -627,13 +685,24 @@ class Store:
             self._persist(state)
         return Change(status=self._status(state))
 
-    def _finish(self, state: AttemptState) -> None:
-        """Grade every item of a submitted attempt and store the score, in one transaction."""
+    def _finish(self, state: AttemptState, pruning: _Pruning | None = None) -> None:
+        """Grade every item of a submitted attempt and store the score, in one transaction (with the rows a
+        drill finished early no longer holds)."""
         report = state.report()
         extra: dict[str, Any] = {"submitted_at": state.submitted_at}
         if state.mode == "exam":
             extra |= {"scaled_score": report.scaled_score, "passed": report.passed}
+        if pruning is not None and pruning.title:
+            extra["title"] = pruning.title
         with self._tx() as s:
+            if pruning is not None:
+                s.execute(
+                    delete(ItemRow).where(
+                        col(ItemRow.attempt_id) == state.id, col(ItemRow.id).not_in(pruning.keep_ids)
+                    )
+                )
+                for position, row_id in enumerate(pruning.keep_ids, start=1):
+                    s.execute(update(ItemRow).where(col(ItemRow.id) == row_id).values(position=position))
             self._grade(s, state, [i for i in state.items if not i.checked])
             self._write(s, state, [i.position for i in state.items], extra)
 
@@ -722,14 +791,19 @@ class Store:
             state, row, self.bank.blueprints.get(state.blueprint), self._now(), self.bank.cases
         )
 
-    def history(self) -> list[HistoryEntry]:
+    def history(self, *, with_items: bool = False) -> list[HistoryEntry]:
+        """Every attempt, newest first; `with_items` adds each question's line (`history --json --items`)."""
         rows = self._session.exec(
             select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
         ).all()
-        items = self._session.exec(
-            select(ItemRow.attempt_id, ItemRow.domain, ItemRow.answer, ItemRow.correct)
-        )
-        return history_entries(rows, items)
+        item_rows = self._session.exec(
+            select(ItemRow).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        ).all()
+        return history_entries(rows, item_rows, self._question_of, with_items=with_items)
+
+    def _question_of(self, row: ItemRow) -> Question:
+        """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""
+        return self.bank.by_id.get(row.question_id) or Question.model_validate_json(row.question_json)
 
     def progress(self, blueprint_id: str | None = None) -> list[ProgressPoint]:
         """Per-domain accuracy of every submitted attempt on a blueprint, oldest first."""

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from mlsquiz.bank.schema import Blueprint, Case, Option
-from mlsquiz.exam.attempt import AttemptState, ItemState, When
-from mlsquiz.store.tables import AttemptRow
+from mlsquiz.bank.schema import Blueprint, Case, Option, Question
+from mlsquiz.exam.attempt import AttemptState, ItemState, When, full_response
+from mlsquiz.exam.responses import decode
+from mlsquiz.exam.scoring import Tally
+from mlsquiz.store.tables import AttemptRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
     CaseView,
     HistoryEntry,
+    HistoryItem,
     ItemView,
     OptionView,
     PromptView,
@@ -29,6 +33,16 @@ def utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
+VERDICT_PREFIX = re.compile(r"^\s*(?:correct|incorrect|wrong|right)\s*[.:!]\s*", re.IGNORECASE)
+
+
+def option_explanation(text: str) -> str:
+    """An option's explanation without a leading "Correct." / "Wrong:" (the bank uses several): the screen
+    states the verdict once, in its own words, so every explanation reads the same way."""
+    body = VERDICT_PREFIX.sub("", text, count=1).strip()
+    return body[:1].upper() + body[1:] if body else ""
+
+
 def status_view(state: AttemptState, title: str, now: When, auto: bool = False) -> AttemptStatusView:
     summary = state.summary()
     return AttemptStatusView(
@@ -42,6 +56,7 @@ def status_view(state: AttemptState, title: str, now: When, auto: bool = False) 
         answered=list(summary.answered),
         flagged=list(summary.flagged),
         unanswered=list(summary.unanswered),
+        incomplete=list(summary.incomplete),
         time_left=state.time_left(now),
         elapsed=state.elapsed(now),
         auto_submitted=auto,
@@ -114,7 +129,7 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
             key=key,
             text=by_key[key].text,
             chosen=key in item.answer,
-            explanation=by_key[key].explanation if revealed else None,
+            explanation=option_explanation(by_key[key].explanation) if revealed else None,
             correct=_option_correct(item, key) if revealed else None,
             place=placed.get(key),
             right_place=right_places.get(key) if revealed else None,
@@ -129,7 +144,8 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
         stem=q.stem,
         options=options,
         flagged=item.flagged,
-        answered=item.complete,
+        answered=item.answered,
+        incomplete=item.incomplete,
         revealed=revealed,
         correct=item.correct if revealed else None,
         explanation=q.explanation if revealed else None,
@@ -187,9 +203,9 @@ def result_view(
         scaled_score=row.scaled_score,
         passed=row.passed,
         passing_score=state.passing_score,
-        by_domain=[
+        by_domain=[  # every domain of the exam, a domain without questions at 0 of 0
             TallyView(id=d, title=domain_titles.get(d, d), correct=t.correct, total=t.total)
-            for d, t in report.by_domain.items()
+            for d, t in sorted(({k: Tally() for k in domain_titles} | report.by_domain).items())
         ],
         by_task=[
             TallyView(id=k, title=task_titles.get(k, k), correct=t.correct, total=t.total)
@@ -199,22 +215,45 @@ def result_view(
     )
 
 
+def _full(question: Question, stored: str) -> bool:
+    answer, sequence = decode(question, stored)
+    return full_response(question, answer, sequence)
+
+
 def history_entries(
-    rows: Sequence[AttemptRow], items: Iterable[tuple[int, str, str, bool | None]]
+    rows: Sequence[AttemptRow],
+    item_rows: Iterable[ItemRow],
+    question_of: Callable[[ItemRow], Question],
+    *,
+    with_items: bool = False,
 ) -> list[HistoryEntry]:
-    """CONTRACT.md's history entries from attempt rows and (attempt id, domain, answer, correct) tuples."""
-    per: dict[int, list[tuple[str, str, bool | None]]] = defaultdict(list)
-    for attempt_id, domain, answer, correct in items:
-        per[attempt_id].append((domain, answer, correct))
+    """CONTRACT.md's history entries from attempt and item rows; `answered` follows `full_response`."""
+    per: dict[int, list[ItemRow]] = defaultdict(list)
+    for item in item_rows:
+        per[item.attempt_id].append(item)
     out = []
     for row in rows:
         assert row.id is not None
         mine = per[row.id]
         by_domain: dict[str, dict[str, int]] = {}
-        for domain, _answer, correct in mine:
-            d = by_domain.setdefault(domain, {"correct": 0, "total": 0})
+        for item in mine:
+            d = by_domain.setdefault(item.domain, {"correct": 0, "total": 0})
             d["total"] += 1
-            d["correct"] += bool(correct)
+            d["correct"] += bool(item.correct)
+        answered = {item.id: _full(question_of(item), item.answer) for item in mine}
+        in_progress = row.status == "in_progress"
+        lines = [
+            HistoryItem(
+                position=item.position,
+                question_id=item.question_id,
+                type=question_of(item).type,
+                answered=None if in_progress else answered[item.id],
+                correct=None if in_progress else item.correct,
+                flagged=item.flagged,
+                seconds=round(item.seconds),
+            )
+            for item in mine
+        ]
         out.append(
             HistoryEntry(
                 id=row.id,
@@ -225,12 +264,13 @@ def history_entries(
                 started_at=utc(row.started_at) or row.started_at,
                 submitted_at=utc(row.submitted_at),
                 questions=len(mine),
-                answered=sum(bool(a) for _, a, _ in mine),
-                correct=sum(bool(c) for _, _, c in mine),
+                answered=sum(answered.values()),
+                correct=sum(bool(item.correct) for item in mine),
                 elapsed_seconds=round(row.elapsed_seconds),
                 scaled_score=row.scaled_score,
                 passed=row.passed,
                 by_domain=dict(sorted(by_domain.items())),
+                items=lines if with_items else None,
             )
         )
     return out

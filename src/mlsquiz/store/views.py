@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -66,7 +66,7 @@ class ItemView(View):
     stem: str
     options: list[OptionView]
     flagged: bool
-    answered: bool
+    answered: bool  # the full response is given
     revealed: bool
     correct: bool | None
     explanation: str | None
@@ -81,6 +81,7 @@ class ItemView(View):
     prompts: list[PromptView] = []
     steps: list[StepView] = []  # ordering, once revealed
     case: CaseView | None = None
+    incomplete: bool = False  # something chosen, not the full response
 
     @property
     def chosen_labels(self) -> list[str]:
@@ -101,6 +102,7 @@ class AttemptStatusView(View):
     time_left: float | None
     elapsed: float
     auto_submitted: bool = False
+    incomplete: list[int] = []  # something chosen, not the full response (it is in neither list above)
 
 
 class AttemptView(View):
@@ -148,6 +150,19 @@ class ResultView(View):
     items: list[ItemView]
 
 
+class HistoryItem(View):
+    """One question of an attempt in `history --json --items`; `answered` and `correct` are None while the
+    attempt is in progress, and `correct` is None for a question never graded."""
+
+    position: int
+    question_id: str
+    type: str
+    answered: bool | None
+    correct: bool | None
+    flagged: bool
+    seconds: int
+
+
 class HistoryEntry(View):
     id: int
     mode: str
@@ -163,10 +178,11 @@ class HistoryEntry(View):
     scaled_score: int | None
     passed: bool | None
     by_domain: dict[str, dict[str, int]]
+    items: list[HistoryItem] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """CONTRACT.md's `history --json` entry."""
-        data = self.model_dump(mode="json", exclude={"title"})
+        """CONTRACT.md's `history --json` entry, with `items` when they were asked for."""
+        data = self.model_dump(mode="json", exclude={"title"} | ({"items"} if self.items is None else set()))
         data["started_at"] = self.started_at.isoformat()
         data["submitted_at"] = self.submitted_at.isoformat() if self.submitted_at else None
         return data
@@ -203,6 +219,8 @@ class ResumableView(View):
     answered: int
     total: int
     time_left: float | None
+    position: int = 1  # the question it was left on
+    checked: int = 0  # drills and reviews: questions checked so far
 
 
 class DashboardView(View):
@@ -222,6 +240,8 @@ class BlueprintView(View):
     duration_minutes: int
     passing_score: int
     notes: str | None = None  # what a candidate should know about this exam (retirement, question types)
+    retired: date | None = None  # the day AWS retired the exam
+    default: bool = False  # the bank's default: what a new user finds chosen
     domains: list[TallyView]  # id, title; correct/total unused (0)
     tasks: list[TallyView]
 

@@ -25,6 +25,7 @@ from mlsquiz.ui import state as st
 from mlsquiz.ui.attempt_controller import AttemptController, DrillController, ExamController
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
 from mlsquiz.ui.screens import Screens
+from mlsquiz.ui.widgets import ask, confirm
 
 
 class AppController(QObject):
@@ -60,6 +61,9 @@ class AppController(QObject):
         s.dashboard.history_requested.connect(g(lambda: self.go(st.History())))
         s.dashboard.settings_requested.connect(g(lambda: self.go(st.SettingsPage())))
         s.dashboard.resume_requested.connect(g(self.resume))
+        s.dashboard.discard_requested.connect(g(self.discard))
+        s.history.discard_requested.connect(g(self.discard))
+        s.results.more_review_requested.connect(g(self.start_review))
         s.dashboard.attempt_requested.connect(g(lambda i: self.go(st.Results(i))))
         s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
         s.setup.filter_changed.connect(g(self._count))
@@ -166,7 +170,12 @@ class AppController(QObject):
         self.dashboard_shown.emit()
 
     def choose_blueprint(self, blueprint_id: str) -> None:
+        """The exam chosen on the dashboard is the user's choice: it is remembered across restarts."""
         self.blueprint_id = blueprint_id
+        if self.store is not None:
+            settings = self.store.settings()
+            if settings.default_blueprint != blueprint_id:
+                self.store.save_settings(settings.model_copy(update={"default_blueprint": blueprint_id}))
         self.refresh_dashboard()
 
     # -- navigation ------------------------------------------------------------------------------------------
@@ -208,7 +217,9 @@ class AppController(QObject):
             s.setup.show_count(store.drill_pool_size(s.setup.drill_filter()))
             s.bring(s.setup)
         elif isinstance(state, st.Results):
-            s.results.show_result(store.result(state.attempt_id))
+            result = store.result(state.attempt_id)
+            s.results.show_result(result)
+            s.results.show_more_due(store.due_count() if result.mode == "review" else 0)
             s.bring(s.results)
         elif isinstance(state, st.Review):
             result = store.result(state.attempt_id)
@@ -237,8 +248,45 @@ class AppController(QObject):
 
     # -- attempts --------------------------------------------------------------------------------------------
     def start_exam(self) -> None:
+        """A new mock exam; with one of this exam already in progress, ask first (Enter resumes it)."""
         assert self.store is not None
-        self.open_attempt(self.store.start_exam(self.blueprint_id))
+        bid = self.store.blueprint(self.blueprint_id).id
+        running = self.store.in_progress_exams(bid)
+        if running:
+            r = running[0]
+            started = r.started_at.astimezone().strftime("%d %b %Y %H:%M")
+            answer = ask(
+                self.s, f"You have a {bid.upper()} mock exam in progress. Resume it?",
+                f"Started {started}, {r.answered} of {r.total} answered. Discarding it deletes its answers; it "
+                "will not appear in History.",
+                [("resume", "Resume"), ("discard", "Discard and start new"), ("cancel", "Cancel")],
+                default="resume", cancel="cancel",
+            )  # fmt: skip
+            if answer == "resume":
+                self.resume(r.id)
+                return
+            if answer != "discard":
+                return
+            self.store.discard(r.id)
+        self.open_attempt(self.store.start_exam(bid))
+
+    def discard(self, attempt_id: int) -> None:
+        """Discard an unfinished attempt, after asking; it leaves the dashboard, History and readiness."""
+        assert self.store is not None
+        entry = next((h for h in self.store.history() if h.id == attempt_id), None)
+        if entry is None or entry.status == "submitted":
+            return
+        if not confirm(self.s, f"Discard “{entry.title}”?",
+                       f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
+                       "leaves History and the readiness estimate. This cannot be undone.",
+                       "Discard", "Keep it", enter_says_yes=False):  # fmt: skip
+            return
+        self.store.discard(attempt_id)
+        self.notify(f"Discarded “{entry.title}”.", "info")
+        if isinstance(self.state, st.History):
+            self._switch(self.state)
+        elif isinstance(self.state, st.Home):
+            self.refresh_dashboard()
 
     def start_review(self) -> None:
         assert self.store is not None
@@ -271,6 +319,7 @@ class AppController(QObject):
         controller.left.connect(self._attempt_left)
         controller.stale.connect(self._attempt_stale)
         controller.damaged.connect(self.recover_from_damage)
+        controller.discarded.connect(self._attempt_discarded)
         self.attempt = controller
 
     def _backups(self, action: Callable[[Store], str]) -> None:
@@ -318,6 +367,11 @@ class AppController(QObject):
         self.attempt = None
         self.go(st.Home())
 
+    def _attempt_discarded(self, _attempt_id: int) -> None:
+        self.attempt = None
+        self.notify("Discarded: nothing was recorded.", "info")
+        self.go(st.Home())
+
     def close_attempt(self) -> None:
         """Pause the open attempt, if any (leaving it for another, or closing the window)."""
         if self.attempt is not None:
@@ -335,6 +389,9 @@ class AppController(QObject):
         self._drill_these(self.store.question_ids_of(attempt_id, "wrong"), blueprint)
 
     def _drill_these(self, ids: list[str], blueprint: str | None) -> None:
+        review = self.s.review.result
+        if isinstance(self.state, st.Review) and (review is None or review.status != "submitted"):
+            return  # a drill would show the answers of an attempt still in progress
         if ids:
             bid = blueprint or self.blueprint_id or "mls-c01"
             self.start_drill(DrillFilter(blueprint=bid, question_ids=ids, length=len(ids)))

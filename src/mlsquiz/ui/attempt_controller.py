@@ -19,7 +19,7 @@ from mlsquiz.store.views import AttemptView, Change
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.drill_screen import DrillScreen
 from mlsquiz.ui.exam_screen import ExamScreen
-from mlsquiz.ui.widgets import confirm
+from mlsquiz.ui.widgets import confirm, plural
 
 TICK_MS = 1000
 
@@ -29,6 +29,7 @@ class AttemptController(QObject):
     left = Signal(int)
     stale = Signal(str)  # another window changed the attempt: nothing was saved here
     damaged = Signal(str)  # the data file was found damaged: the app restores the newest backup
+    discarded = Signal(int)
 
     def __init__(self, store: Store, screen: AttemptScreen, view: AttemptView) -> None:
         super().__init__(screen)
@@ -188,16 +189,20 @@ class ExamController(AttemptController):
         status = self.exam.status
         if status is None or not self.active:
             return
-        missing = len(status.unanswered)
-        text = "Submit the exam and see your score?"
+        missing, partial = len(status.unanswered), len(status.incomplete)
+        notes = []
         if missing:
-            text += f"\n\n{missing} question{'s are' if missing != 1 else ' is'} unanswered and will count as wrong."
-        if confirm(self.exam, "Submit exam", text):
+            notes.append(f"{missing} question{'s are' if missing != 1 else ' is'} unanswered")
+        if partial:
+            notes.append(f"{partial} {'are' if partial != 1 else 'is'} incomplete (not every box ticked)")
+        detail = (" and ".join(notes) + "; they count as wrong.") if notes else "Every question is answered."
+        if confirm(self.exam, "Submit the exam and see your score?", detail, "Submit", "Back to questions"):
             self.finish()
 
     def request_leave(self) -> None:
         if confirm(self.exam, "Leave the exam?",
-                   "Your answers are saved and the clock stops. Resume any time from the dashboard."):  # fmt: skip
+                   "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
+                   "Leave exam", "Keep going"):  # fmt: skip
             self.leave()
 
     def _disconnect_more(self) -> None:
@@ -233,14 +238,29 @@ class DrillController(AttemptController):
         self._goto((after or unchecked)[0])
 
     def request_finish(self) -> None:
+        """Finishing early keeps only the questions checked; with none checked there is nothing to keep."""
         unchecked = [i for i in self.drill.items.values() if not i.revealed]
+        what = "review" if self.drill.status is not None and self.drill.status.mode == "review" else "drill"
+        if len(unchecked) == len(self.drill.items):
+            if confirm(self.drill, f"Nothing has been checked yet. Discard this {what}?",
+                       "Nothing is recorded, and every review card stays due.",
+                       f"Discard {what}", "Keep going"):  # fmt: skip
+                self.discard()
+            return
         if unchecked and not confirm(
-            self.drill, "Finish now?",
-            f"{len(unchecked)} question{'s have' if len(unchecked) != 1 else ' has'} not been checked and "
-            "will count as wrong.",
+            self.drill, "Finish now and see your results?",
+            f"{plural(len(self.drill.items) - len(unchecked), 'question')} checked {'is' if len(self.drill.items) - len(unchecked) == 1 else 'are'} "
+            f"scored; {plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left "
+            "out, and their review cards stay due.",
+            "Finish", "Keep going",
         ):  # fmt: skip
             return
         self.finish()
+
+    def discard(self) -> None:
+        if self._detach():
+            self.store.discard(self.attempt_id)
+            self.discarded.emit(self.attempt_id)
 
     def _disconnect_more(self) -> None:
         for signal, slot in self._more:

@@ -62,13 +62,18 @@ class AttemptScreen(QWidget):
         self.redraw()
 
     def apply_change(self, change: Change) -> None:
+        revealed = False
         if change.item is not None:
+            before = self.items.get(change.item.position)
+            revealed = change.item.revealed and (before is None or not before.revealed)
             self.items[change.item.position] = change.item
         moved = self.status is None or self.status.position != change.status.position
         self.status = change.status
-        if moved:
-            self.show_hint("")
+        if moved or change.item is not None:
+            self.show_hint("")  # a hint about the choice made so far no longer applies
         self.redraw()
+        if revealed:
+            self.question.scroll_to_feedback()
 
     def show_status(self, status: AttemptStatusView) -> None:
         """A status alone (the timer's tick): refresh the status line without redrawing the question."""

@@ -85,9 +85,9 @@ class BackupsPanel(QWidget):
         name = self.selected()
         if name is None:
             return
-        text = (
-            f"Restore the backup {name}? Your current data file is kept aside in the data folder, so nothing "
-            "is deleted."
+        detail = (
+            f"mlsquiz replaces your data with the backup {name}. Your current data file is kept aside in the "
+            "data folder, so nothing is deleted."
         )
-        if confirm(self, "Restore this backup?", text):
+        if confirm(self, "Restore this backup?", detail, "Restore", "Cancel", enter_says_yes=False):
             self.restore_requested.emit(name)

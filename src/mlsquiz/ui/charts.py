@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
     QChart,
     QChartView,
     QLineSeries,
@@ -18,7 +14,6 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mlsquiz.store.views import TallyView
 from mlsquiz.ui import theme
 
 
@@ -63,59 +58,6 @@ def _pass_pen() -> QPen:
     pen.setWidth(2)
     pen.setStyle(Qt.PenStyle.DashLine)
     return pen
-
-
-def domain_chart(domains: Sequence[TallyView], passing_score: int | None) -> QChart:
-    """Percent correct per domain as bars; for an exam, the pass mark (as a percent) as a dashed line."""
-    c = theme.current()
-    chart = _chart()
-    bars = QBarSet("Your score (% correct)")
-    bars.setColor(QColor(c.primary))
-    bars.setBorderColor(QColor(c.primary))
-    bars.setLabelColor(QColor(c.text))
-    bars.setLabelFont(_font(0.85, bold=True))
-    bars.setSelectedColor(QColor(c.warning))
-    categories = []
-    level = pass_percent(passing_score) if passing_score is not None else None
-    for i, d in enumerate(domains):
-        bars.append(round(d.fraction * 100, 1))
-        categories.append(f"Domain {d.id}")
-        if level is not None and d.fraction * 100 < level:
-            bars.selectBar(i)  # below the pass line: drawn in amber
-    series = QBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value%")
-    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-    series.setBarWidth(0.55)
-    chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(categories)
-    y = QValueAxis()
-    y.setRange(0, 100)
-    y.setTickCount(6)
-    y.setLabelFormat("%d%%")
-    for axis in (x, y):
-        _axis(axis)
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x)
-    series.attachAxis(y)
-    if passing_score is not None and domains:
-        line = QLineSeries()
-        line.setName(f"Pass mark ({passing_score} ≈ {pass_percent(passing_score):.0f}%)")
-        level = pass_percent(passing_score)
-        line.append(QPointF(-0.5, level))
-        line.append(QPointF(len(domains) - 0.5, level))
-        line.setPen(_pass_pen())
-        chart.addSeries(line)
-        hidden = QValueAxis()
-        hidden.setRange(-0.5, len(domains) - 0.5)
-        hidden.setVisible(False)
-        chart.addAxis(hidden, Qt.AlignmentFlag.AlignTop)
-        line.attachAxis(hidden)
-        line.attachAxis(y)
-    return chart
 
 
 def score_chart(series_points: dict[str, list[tuple[int, int]]], pass_marks: dict[str, int]) -> QChart:

@@ -1,6 +1,7 @@
 """Home: choose the exam, start a mock exam, a drill or a review, resume, and see how ready you are.
 
-Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ctrl+H history.
+Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ctrl+H history, Ctrl+U resume the
+newest attempt in progress; Enter presses the focused button.
 """
 
 from __future__ import annotations
@@ -8,8 +9,9 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
     QComboBox,
     QListWidget,
@@ -23,10 +25,13 @@ from mlsquiz.store.views import BlueprintView, DashboardView
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.readiness_bar import DomainReadinessRow
 from mlsquiz.ui.widgets import (
+    Bar,
+    ElidedLabel,
     button,
     card,
     clear_layout,
     duration,
+    exam_label,
     hbox,
     label,
     screen_widget,
@@ -77,6 +82,7 @@ class DashboardScreen(QWidget):
     history_requested = Signal()
     settings_requested = Signal()
     resume_requested = Signal(int)
+    discard_requested = Signal(int)
     attempt_requested = Signal(int)
 
     def __init__(self) -> None:
@@ -85,15 +91,18 @@ class DashboardScreen(QWidget):
         self.view: DashboardView | None = None
         self.blueprint = QComboBox()
         self.blueprint.setAccessibleName("Exam blueprint")
-        self.blueprint.setMinimumWidth(300)
+        self.blueprint.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.blueprint.currentIndexChanged.connect(self._blueprint_picked)
+        self.retired = label("", role="small", wrap=True)
+        self.retired.setAccessibleName("Retired exams")
         self.settings = button("⚙  Settings", "Settings")
         self.settings.clicked.connect(self.settings_requested)
         self.busy = label("", role="small")
-        brand = vbox(label("mlsquiz", role="brand"), label("AWS Machine Learning practice exams", role="small"),
+        brand = vbox(label("mlsquiz", role="brand"), ElidedLabel("AWS Machine Learning practice exams", role="small"),
                      spacing=0)  # fmt: skip
-        bar = card(hbox(brand, None, self.busy, label("Exam", role="muted"), self.blueprint, self.settings,
-                        margins=14, spacing=12), "bar")  # fmt: skip
+        exam_label_ = label("&Exam", role="muted")
+        exam_label_.setBuddy(self.blueprint)
+        bar = Bar([brand], [self.busy, exam_label_, self.blueprint, self.settings], margins=14, spacing=12)
 
         self.exam = ActionButton("Start mock exam", "Ctrl+E", "Start mock exam", accent=True)
         self.drill = ActionButton("Drill", "Ctrl+D", "Drill by domain, task or topic")
@@ -111,11 +120,12 @@ class DashboardScreen(QWidget):
         actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
                             margins=18, spacing=10))  # fmt: skip
         self.resume_buttons: list[QPushButton] = []
+        self.discard_buttons: list[QPushButton] = []
         self.resume_box = QVBoxLayout()
         self.resume_box.setSpacing(8)
         self.resume_card = card(vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18,
                                      spacing=10))  # fmt: skip
-        left = vbox(self.resume_card, actions, spacing=16)
+        left = vbox(self.retired, self.resume_card, actions, spacing=16)
         left.addStretch(1)
 
         self.readiness_title = label(role="h2")
@@ -150,6 +160,20 @@ class DashboardScreen(QWidget):
         shortcut(self, ["Ctrl+D"], self.drill_requested.emit)
         shortcut(self, ["Ctrl+R"], self._review_key)
         shortcut(self, ["Ctrl+H"], self.history_requested.emit)
+        shortcut(self, ["Ctrl+U"], self._resume_key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button, as Space does (Qt gives Enter only to dialogs' default buttons)."""
+        focus = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton):
+            if focus.isEnabled():
+                focus.click()
+            return
+        super().keyPressEvent(event)
+
+    def _resume_key(self) -> None:
+        if self.view is not None and self.view.resumable:
+            self.resume_requested.emit(self.view.resumable[0].id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Two columns when there is room for them at the chosen text size, one above the other when not."""
@@ -181,9 +205,16 @@ class DashboardScreen(QWidget):
         self.blueprint.blockSignals(True)
         self.blueprint.clear()
         for b in blueprints:
-            self.blueprint.addItem(b.name, b.id)
+            self.blueprint.addItem(exam_label(b.id, b.name), b.id)
+            self.blueprint.setItemData(self.blueprint.count() - 1, b.name, Qt.ItemDataRole.ToolTipRole)
         self.blueprint.setCurrentIndex(max(self.blueprint.findData(view.blueprint), 0))
+        self.blueprint.setToolTip(bp.name if bp is not None else "")
         self.blueprint.blockSignals(False)
+        retired = [b for b in blueprints if b.retired is not None]
+        self.retired.setText(" ".join(
+            f"AWS retired {b.id.upper()} on {b.retired:%-d %B %Y}; its content lives on in this bank, and it stays "
+            "selectable above for study." for b in retired if b.retired is not None))  # fmt: skip
+        self.retired.setVisible(bool(retired))
         self.note_text.setText(bp.notes if bp is not None and bp.notes else "")
         self.note.setVisible(bool(self.note_text.text()))
         if bp is not None:
@@ -200,7 +231,8 @@ class DashboardScreen(QWidget):
         self._show_resumable(view)
         self._show_readiness(view, bp)
         self._show_recent(view)
-        chain = [self.blueprint, self.settings, *self.resume_buttons, self.exam, self.drill, self.review,
+        resume_row = [b for pair in zip(self.resume_buttons, self.discard_buttons, strict=True) for b in pair]
+        chain = [self.blueprint, self.settings, *resume_row, self.exam, self.drill, self.review,
                  self.history, self.recent]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -208,16 +240,26 @@ class DashboardScreen(QWidget):
     def _show_resumable(self, view: DashboardView) -> None:
         clear_layout(self.resume_box)
         self.resume_buttons = []
-        for r in view.resumable[:4]:
+        self.discard_buttons = []
+        for n, r in enumerate(view.resumable[:4]):
+            started = r.started_at.astimezone().strftime("%d %b %Y %H:%M")
+            if r.mode == "exam":
+                far = f"{r.answered} of {r.total} answered, at question {r.position}"
+            else:
+                far = f"{r.checked} of {r.total} checked"
             left = f" · {duration(r.time_left)} left" if r.time_left is not None else ""
-            text = vbox(label(r.title, role="h3"), label(f"{r.answered} of {r.total} answered{left}", role="small"),
-                        spacing=2)  # fmt: skip
-            resume = button("Resume", f"Resume {r.title}", variant="primary")
+            text = vbox(label(r.title, role="h3", wrap=True),
+                        label(f"Started {started} · {far}{left}", role="small", wrap=True), spacing=2)  # fmt: skip
+            resume = button("Resume  (Ctrl+U)" if n == 0 else "Resume", f"Resume {r.title}", variant="primary",
+                            tip="Ctrl+U" if n == 0 else None)  # fmt: skip
             resume.clicked.connect(lambda _=False, i=r.id: self.resume_requested.emit(i))
+            discard = button(
+                "Discard…", f"Discard {r.title}", variant="flat", tip="Delete this unfinished attempt"
+            )
+            discard.clicked.connect(lambda _=False, i=r.id: self.discard_requested.emit(i))
             self.resume_buttons.append(resume)
-            row = QWidget()
-            row.setLayout(hbox(text, None, resume))
-            self.resume_box.addWidget(row)
+            self.discard_buttons.append(discard)
+            self.resume_box.addWidget(Bar([text], [discard, resume], margins=0, role=None))
         self.resume_card.setVisible(bool(view.resumable))
 
     def _show_readiness(self, view: DashboardView, bp: BlueprintView | None) -> None:

@@ -12,7 +12,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
-from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    ElidedLabel,
+    button,
+    fit_width,
+    hbox,
+    label,
+    set_prop,
+    shortcut,
+    vbox,
+)
 
 INCOMPLETE = {
     "ordering": "Place every step first: 1–6 or A–F.",
@@ -31,11 +41,10 @@ class DrillScreen(AttemptScreen):
         self.progress = label(role="muted")
         self.score = label("", role="muted")
         self.score.setProperty("tone", "success")
-        self.finish = button("Finish", "Finish and see results", tip="Unchecked questions count as wrong")
+        self.finish = button("Finish", "Finish and see results",
+                             tip="Only the questions you checked are scored; the rest stay due")  # fmt: skip
         self.finish.clicked.connect(self.finish_requested)
-        bar = card(
-            hbox(self.title, None, self.progress, self.score, self.finish, margins=12, spacing=14), "bar"
-        )
+        bar = Bar([self.title], [self.progress, self.score, self.finish], spacing=14)
 
         self.leave = button("Leave", "Leave drill", tip="Esc: pause and go to the dashboard")
         self.leave.clicked.connect(self.escape)
@@ -48,8 +57,9 @@ class DrillScreen(AttemptScreen):
         self.primary = button("Check answer", "Check answer", variant="primary", tip="Enter")
         self.primary.clicked.connect(self.enter)
         self.primary.setMinimumWidth(190)
-        footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, self.primary,
-                           margins=12, spacing=10), "footer")  # fmt: skip
+        footer = Bar(
+            [self.leave, self.hint], [self.previous, self.flag, self.next, self.primary], role="footer"
+        )
         body = QWidget()
         body_layout = hbox(None, self.question, None)
         body_layout.setStretch(1, 100)
@@ -79,7 +89,9 @@ class DrillScreen(AttemptScreen):
         self.next.setEnabled(status.position < status.total)
         flagged = item is not None and item.flagged
         self.flag.setText("⚑  Unflag" if flagged else "⚑  Flag")
+        fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])
         set_prop(self.flag, "flagged", flagged)
+        self.next.setVisible(item is None or not item.revealed)  # once checked, Continue goes on
         if item is not None and item.revealed:
             self.show_hint("")  # a hint about choosing no longer applies once the answer is checked
             last = len(checked) >= status.total
@@ -95,6 +107,8 @@ class DrillScreen(AttemptScreen):
             return
         if item.revealed:
             self.continue_requested.emit()
+        elif item.incomplete:
+            self.show_hint(f"Choose {item.select} options before checking.", "warning")
         elif not item.answered:
             self.show_hint(INCOMPLETE.get(item.type, "Choose an answer first: 1–6 or A–F."), "warning")
         elif item.type == "multiple" and len(item.chosen_labels) < item.select:

@@ -7,6 +7,7 @@ matching questions (`show_count`), so the user sees the pool before starting.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,7 +23,18 @@ from PySide6.QtWidgets import (
 
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.study.drills import DrillFilter
-from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    button,
+    card,
+    exam_label,
+    hbox,
+    label,
+    screen_widget,
+    scroll,
+    shortcut,
+    vbox,
+)
 
 SOURCES = [
     ("scenario", "Scenarios (hand-written)"),
@@ -30,6 +42,7 @@ SOURCES = [
     ("imported", "Imported"),
 ]
 DIFFICULTIES = [(1, "Easy"), (2, "Medium"), (3, "Hard")]
+ALIASES = Qt.ItemDataRole.UserRole + 1  # a topic's old and other names, for the search
 
 
 def _checked(lst: QListWidget) -> list[str]:
@@ -55,8 +68,7 @@ class DrillSetupScreen(QWidget):
         self.start.clicked.connect(self._start)
         self.count = label(role="h3")
         self.count.setAccessibleName("Matching questions")
-        bar = card(hbox(label("New drill", role="h2"), None, self.count, self.back, self.start, margins=12,
-                        spacing=12), "bar")  # fmt: skip
+        bar = Bar([label("New drill", role="h2")], [self.count, self.back, self.start], spacing=12)
 
         self.blueprint = QComboBox()
         self.blueprint.setAccessibleName("Exam blueprint")
@@ -102,16 +114,11 @@ class DrillSetupScreen(QWidget):
                           self.tasks, margins=16, spacing=8))  # fmt: skip
         topics = card(vbox(hbox(label("Topics", role="h3"), None, self.topics_chosen), self.topic_search,
                            self.topics, margins=16, spacing=8))  # fmt: skip
-        grid = QGridLayout()
+        self.cards = [scope, kind, which, tasks, topics]
+        self.grid = grid = QGridLayout()
         grid.setSpacing(16)
-        grid.addWidget(scope, 0, 0)
-        grid.addWidget(kind, 0, 1)
-        grid.addWidget(which, 0, 2)
-        grid.addWidget(tasks, 1, 0, 1, 2)
-        grid.addWidget(topics, 1, 2)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+        self.wide: bool | None = None
+        self._place(wide=True)
         content = QWidget()
         content.setLayout(vbox(grid, margins=20))
         self.setLayout(vbox(bar, scroll(content), spacing=0))
@@ -121,6 +128,28 @@ class DrillSetupScreen(QWidget):
         self.debounce.timeout.connect(lambda: self.filter_changed.emit(self.drill_filter()))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self._start)
+
+    def _place(self, *, wide: bool) -> None:
+        """Three columns, or one under the other when the text is large for the window."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        scope, kind, which, tasks, topics = self.cards
+        for card_ in self.cards:
+            self.grid.removeWidget(card_)
+        if wide:
+            spots = [(scope, 0, 0, 1, 1), (kind, 0, 1, 1, 1), (which, 0, 2, 1, 1), (tasks, 1, 0, 1, 2),
+                     (topics, 1, 2, 1, 1)]  # fmt: skip
+        else:
+            spots = [(c, i, 0, 1, 1) for i, c in enumerate(self.cards)]
+        for widget, row, col, rows, cols in spots:
+            self.grid.addWidget(widget, row, col, rows, cols)
+        for col, stretch in enumerate((4, 3, 3) if wide else (1, 0, 0)):
+            self.grid.setColumnStretch(col, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(wide=self.width() >= self.fontMetrics().averageCharWidth() * 120)
 
     def _which_toggled(self, _id: int, on: bool) -> None:
         if on:
@@ -143,20 +172,23 @@ class DrillSetupScreen(QWidget):
         return lst
 
     # -- what the controller hands over --------------------------------------------------------------------
-    def show_options(self, blueprints: list[BlueprintView], current: str, topics: list[tuple[str, str]],
-                     length: int) -> None:  # fmt: skip
+    def show_options(self, blueprints: list[BlueprintView], current: str,
+                     topics: list[tuple[str, str, tuple[str, ...]]], length: int) -> None:  # fmt: skip
         self.blueprints = blueprints
         self.blueprint.blockSignals(True)
         self.blueprint.clear()
         for bp in blueprints:
-            self.blueprint.addItem(bp.id.upper(), bp.id)
+            self.blueprint.addItem(exam_label(bp.id, bp.name), bp.id)
         self.blueprint.setCurrentIndex(max(self.blueprint.findData(current), 0))
         self.blueprint.blockSignals(False)
         self.topics.blockSignals(True)
         self.topics.clear()
-        for slug, name in topics:
+        for slug, name, aliases in topics:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, slug)
+            item.setData(ALIASES, " ".join(aliases).lower())
+            if aliases:
+                item.setToolTip(f"{name}, formerly or also: {', '.join(aliases)}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.topics.addItem(item)
@@ -216,10 +248,12 @@ class DrillSetupScreen(QWidget):
         self.debounce.start()
 
     def _search(self, text: str) -> None:
+        """Show the topics whose name or an alias contains the text ("Kinesis" finds Data Firehose)."""
         needle = text.strip().lower()
         for i in range(self.topics.count()):
             item = self.topics.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+            words = f"{item.text().lower()} {item.data(ALIASES) or ''}"
+            item.setHidden(bool(needle) and needle not in words)
 
     def drill_filter(self) -> DrillFilter:
         return DrillFilter(

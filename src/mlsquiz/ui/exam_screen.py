@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 from mlsquiz.store.views import AttemptView
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.exam_summary import SummaryView
 from mlsquiz.ui.question_palette import QuestionPalette
 from mlsquiz.ui.widgets import (
+    Bar,
     ElidedLabel,
     button,
     card,
     duration,
+    fit_width,
     hbox,
     label,
-    scroll,
     set_prop,
     shortcut,
     vbox,
@@ -38,6 +40,34 @@ def urgency(time_left: float | None) -> str:
     return "amber" if time_left > RED_SECONDS else "red"
 
 
+class PaletteArea(QScrollArea):
+    """The palette's scroll area: it asks for the palette's full height, so a short exam gets a short panel
+    and a long one scrolls only when the screen is too low for it."""
+
+    def __init__(self, palette: QuestionPalette, above: list[QWidget]) -> None:
+        super().__init__()
+        self.numbers = palette
+        self.above = above
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setLayout(vbox(*above, palette, spacing=8))
+        self.setWidget(content)
+
+    def sizeHint(self) -> QSize:
+        width = self.numbers.grid_width()
+        above = sum(
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height() for w in self.above
+        )
+        return QSize(width, above + 8 * len(self.above) + self.numbers.grid_height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            self.numbers.grid_width(), min(self.numbers.cell().height() * 2, self.sizeHint().height())
+        )
+
+
 class ExamScreen(AttemptScreen):
     submit_requested = Signal()
 
@@ -50,18 +80,20 @@ class ExamScreen(AttemptScreen):
         self.timer.setAccessibleName("Time left")
         self.review = button("Review && submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
         self.review.clicked.connect(self.ctrl_enter)
-        bar = card(
-            hbox(self.title, None, self.progress, self.timer, self.review, margins=12, spacing=14), "bar"
-        )
+        bar = Bar([self.title], [self.timer, self.review], spacing=14)
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
-        legend = label("Filled: current · tinted: answered · ⚑ flagged · outlined: unanswered", role="small",
-                       wrap=True)  # fmt: skip
-        self.side = card(vbox(label("Questions", role="h3"), legend, scroll(self.question_palette), margins=14,
-                              spacing=8))  # fmt: skip
+        legend = label("Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
+                       "unanswered", role="small", wrap=True)  # fmt: skip
+        self.palette_area = PaletteArea(self.question_palette, [self.progress, legend])
+        self.progress.setWordWrap(True)
+        side_layout = vbox(label("Questions", role="h3"), self.palette_area, margins=14, spacing=8)
+        side_layout.addStretch(1)
+        self.side = card(side_layout)
         body = QWidget()
-        body_layout = hbox(self.question, self.side, margins=0, spacing=0)
+        body_layout = hbox(self.question, margins=0, spacing=0)
+        body_layout.addWidget(self.side, 0, Qt.AlignmentFlag.AlignTop)
         body_layout.setContentsMargins(0, 0, 16, 16)
         body.setLayout(body_layout)
 
@@ -81,8 +113,8 @@ class ExamScreen(AttemptScreen):
         self.flag.clicked.connect(self.toggle_flag)
         self.next = button("Next  ▶", "Next question", variant="primary", tip="N or Right arrow")
         self.next.clicked.connect(self.go_next)
-        self.footer = card(hbox(self.leave, self.hint, None, self.previous, self.flag, self.next, margins=12,
-                                spacing=10), "footer")  # fmt: skip
+        self.footer = Bar([self.leave, self.hint], [self.previous, self.flag, self.next], role="footer")
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setLayout(vbox(bar, self.pages, self.footer, spacing=0))
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.ctrl_enter)
 
@@ -109,13 +141,16 @@ class ExamScreen(AttemptScreen):
         status = self.status
         if status is None:
             return
-        self.progress.setText(f"{len(status.answered)} of {status.total} answered")
+        partial = f" · {len(status.incomplete)} incomplete" if status.incomplete else ""
+        self.progress.setText(f"{len(status.answered)} of {status.total} answered{partial}")
         left = status.time_left
         self.timer.setText(f"{duration(left)} left" if left is not None else "untimed")
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
         self.question_palette.show_status(status)
-        self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
+        self._fit_palette()
+        self.palette_area.updateGeometry()  # as tall as its numbers (the card too), scrolling only if it must
+        fit_width(self.flag, ["⚑  Flag", "⚑  Unflag"])  # the same width either way: nothing beside it moves
         self.previous.setEnabled(status.position > 1)
         self.next.setEnabled(status.position < status.total)
         flagged = status.position in status.flagged
@@ -124,6 +159,18 @@ class ExamScreen(AttemptScreen):
         set_prop(self.flag, "flagged", flagged)
         if self.on_summary():
             self.summary.show_status(status)
+
+    def _fit_palette(self) -> None:
+        """Five columns of numbers, or fewer when they would take more than a third of the window."""
+        for columns in (5, 4, 3):
+            self.question_palette.set_columns(columns)
+            if self.question_palette.grid_width() + 2 * 14 + 16 <= self.width() / 3:
+                break
+        self.side.setFixedWidth(self.question_palette.grid_width() + 2 * 14 + 16)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_palette()
 
     # -- summary --------------------------------------------------------------------------------------------
     def ctrl_enter(self) -> None:

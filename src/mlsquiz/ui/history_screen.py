@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from mlsquiz.store.views import HistoryEntry
 from mlsquiz.ui.charts import ChartView, score_chart
-from mlsquiz.ui.widgets import button, card, duration, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import Bar, button, card, duration, label, screen_widget, scroll, shortcut, vbox
 
-COLUMNS = ["When", "Type", "Exam", "Status", "Correct", "Score", "Result", "Time"]
+COLUMNS = ["Started", "Submitted", "Type", "Exam", "Status", "Correct", "Score", "Result", "Time"]
+WHEN = "%d %b %Y %H:%M"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -42,7 +43,7 @@ class HistoryModel(QAbstractTableModel):
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
             return e.id
@@ -50,10 +51,10 @@ class HistoryModel(QAbstractTableModel):
 
     @staticmethod
     def _text(e: HistoryEntry, column: int) -> str:
-        when = (e.submitted_at or e.started_at).astimezone()
+        submitted = e.submitted_at.astimezone().strftime(WHEN) if e.submitted_at else "—"
         result = "—" if e.passed is None else "Pass" if e.passed else "Fail"
         values = [
-            when.strftime("%d %b %Y %H:%M"), e.mode.capitalize(), e.blueprint.upper(),
+            e.started_at.astimezone().strftime(WHEN), submitted, e.mode.capitalize(), e.blueprint.upper(),
             e.status.replace("_", " "), f"{e.correct} / {e.questions}",
             str(e.scaled_score) if e.scaled_score is not None else "—", result, duration(e.elapsed_seconds),
         ]  # fmt: skip
@@ -62,6 +63,7 @@ class HistoryModel(QAbstractTableModel):
 
 class HistoryScreen(QWidget):
     open_requested = Signal(int)
+    discard_requested = Signal(int)
     back_requested = Signal()
 
     def __init__(self) -> None:
@@ -73,9 +75,9 @@ class HistoryScreen(QWidget):
             "Open in review", "Open the selected attempt in review", variant="primary", tip="Enter"
         )
         self.open.clicked.connect(self._open_current)
-        bar = card(
-            hbox(label("History", role="h2"), None, self.back, self.open, margins=12, spacing=10), "bar"
-        )
+        self.discard = button("Discard…", "Discard the selected unfinished attempt", tip="Delete")
+        self.discard.clicked.connect(self._discard_current)
+        bar = Bar([label("History", role="h2")], [self.back, self.discard, self.open])
         self.model = HistoryModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -87,14 +89,17 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )  # never "…": scroll sideways instead
+        header.setStretchLastSection(True)
         self.table.setShowGrid(False)
         self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.empty = label("No attempts yet. Start a mock exam or a drill from the dashboard.", role="muted")
         self.chart = ChartView("Exam scores over time")
-        self.chart.setMinimumHeight(260)
+        self.chart.setMinimumHeight(max(260, self.chart.fontMetrics().height() * 14))
         self.chart_note = label(role="small")
         table_card = card(vbox(label("Attempts", role="h3"), self.empty, self.table, margins=16, spacing=8))
         chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,
@@ -107,6 +112,7 @@ class HistoryScreen(QWidget):
         self.setLayout(vbox(bar, scroll(body), spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Return", "Enter"], self._open_current)
+        shortcut(self, ["Delete"], self._discard_current)
 
     def show_history(self, entries: list[HistoryEntry], pass_marks: dict[str, int]) -> None:
         self.model.set_entries(entries)
@@ -115,6 +121,7 @@ class HistoryScreen(QWidget):
         self.open.setEnabled(bool(entries))
         if entries:
             self.table.selectRow(0)
+        self._selection_changed()
         exams = [e for e in reversed(entries) if e.mode == "exam" and e.scaled_score is not None]
         points: dict[str, list[tuple[int, int]]] = {}
         for e in exams:
@@ -130,6 +137,19 @@ class HistoryScreen(QWidget):
 
     def _open_current(self) -> None:
         self._open_index(self.table.currentIndex())
+
+    def current_entry(self) -> HistoryEntry | None:
+        row = self.table.currentIndex().row()
+        return self.model.entries[row] if 0 <= row < len(self.model.entries) else None
+
+    def _selection_changed(self) -> None:
+        entry = self.current_entry()
+        self.discard.setEnabled(entry is not None and entry.status != "submitted")
+
+    def _discard_current(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.status != "submitted":
+            self.discard_requested.emit(entry.id)
 
     def focus_first(self) -> None:
         self.table.setFocus()

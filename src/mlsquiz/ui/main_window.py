@@ -9,8 +9,8 @@ import base64
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QMargins, QRect, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mlsquiz.bank.bank import Bank
@@ -23,6 +23,21 @@ from mlsquiz.ui.screens import Screens
 from mlsquiz.ui.widgets import button, card, hbox, label, set_prop, vbox
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
+DEFAULT_SIZE = (1280, 800)
+
+
+def fit_rect(frame: QRect, available: list[QRect]) -> QRect:
+    """`frame` moved, and shrunk if it must be, into the available area it overlaps most (the first if none)."""
+
+    def overlap(area: QRect) -> int:
+        common = area.intersected(frame)
+        return common.width() * common.height() if common.isValid() else 0
+
+    area = max(available, key=overlap) if any(overlap(a) for a in available) else available[0]
+    width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
+    left = min(max(frame.left(), area.left()), area.right() + 1 - width)
+    top = min(max(frame.top(), area.top()), area.bottom() + 1 - height)
+    return QRect(left, top, width, height)
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +47,7 @@ class MainWindow(QMainWindow):
         # Ends with the application's display name, so Qt does not append it a second time.
         self.setWindowTitle("AWS Machine Learning practice exams — mlsquiz")
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self._fit_on_show = False  # set by restore_geometry, the app's start
         self.data_dir = data_dir
         self.screens = Screens()
         self.banner_text = label(wrap=True)
@@ -100,14 +116,46 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def restore_geometry(self) -> None:
+        """The remembered geometry, else 1280×800; either way fitted inside the screen's available area."""
         encoded = load_settings(self.data_dir).window_geometry
+        restored = False
         if encoded:
             try:
-                self.restoreGeometry(QByteArray(base64.b64decode(encoded)))
-                return
+                restored = bool(self.restoreGeometry(QByteArray(base64.b64decode(encoded))))
             except ValueError:
-                pass
-        self.resize(1280, 800)
+                restored = False
+        if not restored:
+            self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
+        self._fit_on_show = True
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, frame included, inside the available area of a screen (no panel or dock
+        covers it): on a small screen, on first start, or when a remembered geometry no longer fits."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        margins = QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                           frame.right() - inner.right(), frame.bottom() - inner.bottom())  # fmt: skip
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        if not screens:
+            return
+        target = fit_rect(frame, screens)
+        self.setMinimumSize(
+            min(MIN_WIDTH, target.width() - margins.left() - margins.right()),
+            min(MIN_HEIGHT, target.height() - margins.top() - margins.bottom()),
+        )
+        if target != frame:
+            self.resize(target.width() - margins.left() - margins.right(),
+                        target.height() - margins.top() - margins.bottom())  # fmt: skip
+            self.move(target.topLeft())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_on_show:  # the frame is known only now: fit once more with it
+            self._fit_on_show = False
+            QTimer.singleShot(0, self.fit_to_screen)
 
     def encoded_geometry(self) -> str:
         return base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui.case_panel import CasePanel
@@ -11,7 +11,7 @@ from mlsquiz.ui.markdown_view import MarkdownView
 from mlsquiz.ui.matching_view import MatchingView, matching_summary
 from mlsquiz.ui.option_row import OptionRow
 from mlsquiz.ui.ordering_view import OrderingView, ordering_summary
-from mlsquiz.ui.widgets import hbox, label, scroll, select_text, set_prop, vbox
+from mlsquiz.ui.widgets import Bar, label, scroll, select_text, set_prop, vbox
 
 
 class QuestionView(QWidget):
@@ -67,9 +67,11 @@ class QuestionView(QWidget):
         self.feedback.setAccessibleName("Feedback")
         content = QWidget()
         layout = vbox(
-            hbox(self.heading, self.verdict_chip, None, self.flag_chip, self.meta, spacing=10), self.case_panel,
-            self.stem, self.instruction, self.options_box, self.ordering, self.matching, self.feedback,
-            margins=0, spacing=14,
+            Bar([self.heading], [self.verdict_chip, self.flag_chip, self.meta], margins=0, role=None, title_share=None),
+            self.case_panel,
+            self.stem,
+            self.instruction,
+            self.options_box, self.ordering, self.matching, self.feedback, margins=0, spacing=14,
         )  # fmt: skip
         layout.addStretch(1)
         layout.setContentsMargins(24, 20, 24, 24)
@@ -90,7 +92,8 @@ class QuestionView(QWidget):
         self.item = item
         self.heading.setText(f"Question {item.position} of {total}")
         self.meta.setVisible(self.show_meta)
-        self.meta.setText(f"Domain {item.domain} · {item.task} {task_title}".strip())
+        self.meta.setText(f"Domain {item.domain} · Task {item.task}")
+        self.meta.setToolTip(f"Task {item.task} {task_title}".strip())
         self.flag_chip.setVisible(item.flagged)
         if moved or self.stem.markdown() != item.stem:
             self.stem.set_markdown(item.stem)
@@ -157,7 +160,9 @@ class QuestionView(QWidget):
         self.verdict_chip.setVisible(item.revealed)
         if not item.revealed:
             return
-        if not item.answered:
+        if item.incomplete:
+            text, tone = "✗ Incomplete: not every box ticked", "danger"
+        elif not item.answered:
             text, tone = "Not answered", "warning"
         elif item.correct:
             text, tone = "✓ Correct", "success"
@@ -178,6 +183,27 @@ class QuestionView(QWidget):
         refs = "\n".join(item.references)
         self.references.setText(f"References:\n{refs}" if refs else "")
         self.references.setVisible(bool(refs))
+
+    def scroll_to_feedback(self) -> None:
+        """Once the answer is checked, bring the verdict and the explanation into view (after the layout has
+        made room for them)."""
+        QTimer.singleShot(0, self._scroll_to_feedback)
+
+    def _scroll_to_feedback(self) -> None:
+        content = self.area.widget()
+        if content is None or not self.feedback.isVisible():
+            return
+        layout = content.layout()
+        if layout is not None:
+            layout.activate()
+        for target in (content, self.area):  # let the scroll area take the content's new height now
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+        top = self.feedback.mapTo(content, QPoint(0, 0)).y() - 12
+        bottom = top + self.feedback.height() + 24
+        bar, height = self.area.verticalScrollBar(), self.area.viewport().height()
+        # All of it fits: scroll no further than needed to show all of it; else the verdict goes to the top.
+        value = min(max(bar.value(), bottom - height), top) if bottom - top <= height else top
+        bar.setValue(min(max(value, 0), bar.maximum()))
 
     def key_at(self, index: int) -> str | None:
         """The option key shown at `index` (0 = the first option shown), if there is one."""

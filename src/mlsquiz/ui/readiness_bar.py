@@ -70,7 +70,9 @@ class DomainReadinessRow(QWidget):
         self.value = label(role="muted")
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = RangeBar()
-        self.setLayout(vbox(hbox(self.title, None, self.value), self.bar, spacing=4))
+        top = hbox(self.title, self.value, spacing=12)
+        top.setStretch(0, 1)  # the name takes the free width and wraps only when it must
+        self.setLayout(vbox(top, self.bar, spacing=4))
 
     def show_domain(self, d: DomainReadinessView, pass_level: float, enough: bool) -> None:
         self.title.setText(f"{d.domain}. {d.title}")

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from mlsquiz.store.views import ResultView, TallyView
-from mlsquiz.ui.charts import ChartView, domain_chart
+from mlsquiz.ui.charts import pass_percent
+from mlsquiz.ui.domain_bars import DomainBars
 from mlsquiz.ui.widgets import (
+    Bar,
     ElidedLabel,
     button,
     card,
@@ -25,6 +35,7 @@ from mlsquiz.ui.widgets import (
 class ResultsScreen(QWidget):
     review_requested = Signal(int)
     drill_wrong_requested = Signal(int)
+    more_review_requested = Signal()
     home_requested = Signal()
 
     def __init__(self) -> None:
@@ -38,7 +49,10 @@ class ResultsScreen(QWidget):
         self.drill.clicked.connect(lambda: self._emit(self.drill_wrong_requested))
         self.home = button("Dashboard", "Back to the dashboard", tip="Esc")
         self.home.clicked.connect(self.home_requested)
-        bar = card(hbox(self.title, None, self.home, self.drill, self.review, margins=12, spacing=10), "bar")
+        self.more = button("Review the rest", "Review the wrong answers still due")
+        self.more.clicked.connect(self.more_review_requested)
+        self.more.hide()
+        bar = Bar([self.title], [self.home, self.more, self.drill, self.review])
 
         self.score = label(role="big")
         self.score.setAccessibleName("Score")
@@ -47,17 +61,16 @@ class ResultsScreen(QWidget):
         self.verdict.setAccessibleName("Verdict")
         self.details = label(role="muted", wrap=True)
         self.time = label(role="muted")
+        self.timed_out = label(role="small", wrap=True)
+        self.timed_out.setProperty("tone", "warning")
+        self.timed_out.setAccessibleName("Time ran out")
         self.note = label(role="small", wrap=True)
         hero = card(vbox(
-            hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.note,
-            margins=20, spacing=6))  # fmt: skip
+            hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.timed_out,
+            self.note, margins=20, spacing=6))  # fmt: skip
 
-        self.chart = ChartView("Score per domain")
-        self.chart.setMinimumHeight(270)
-        self.domains = label(role="small", wrap=True)
-        chart_card = card(
-            vbox(label("Score per domain", role="h2"), self.chart, self.domains, margins=18, spacing=8)
-        )
+        self.chart = DomainBars("Score per domain")
+        chart_card = card(vbox(label("Score per domain", role="h2"), self.chart, margins=18, spacing=8))
 
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("Score per task statement")
@@ -69,14 +82,18 @@ class ResultsScreen(QWidget):
         self.table.setWordWrap(True)
         self.table.setShowGrid(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table_card = card(vbox(label("By task statement", role="h2"), self.table, margins=18, spacing=8))
 
         content = QWidget()
-        content.setLayout(vbox(hero, chart_card, table_card, margins=20, spacing=16))
-        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        page = vbox(hero, chart_card, table_card, margins=20, spacing=16)
+        page.addStretch(1)
+        content.setLayout(page)
+        self.area = scroll(content)
+        self.setLayout(vbox(bar, self.area, spacing=0))
         shortcut(self, ["Escape"], self.home_requested.emit)
 
     def _emit(self, signal: SignalInstance) -> None:
@@ -111,13 +128,26 @@ class ResultsScreen(QWidget):
             f"{result.blueprint_name}"
         )
         limit = f" of {duration(result.limit_seconds)}" if result.limit_seconds else ""
-        self.time.setText(f"Time used: {duration(result.elapsed)}{limit}")
-        self.chart.show_chart(domain_chart(result.by_domain, result.passing_score if exam else None))
-        self.domains.setText("   ".join(f"Domain {d.id}: {d.title}" for d in result.by_domain))
+        self.time.setText(f"Time used: {duration(result.elapsed)}{limit}  (hours:minutes:seconds)")
+        ran_out = bool(result.limit_seconds) and result.elapsed >= (result.limit_seconds or 0) - 0.5
+        self.timed_out.setText("Time ran out, so the exam was submitted automatically with the answers given."
+                               if ran_out and result.status == "submitted" else "")  # fmt: skip
+        self.timed_out.setVisible(bool(self.timed_out.text()))
+        passing = result.passing_score if exam else None
+        self.chart.show_domains(result.by_domain, passing, pass_percent(passing) if passing else None)
         self._fill_table(result.by_task)
         wrong = result.total - result.correct
-        self.drill.setEnabled(wrong > 0)
+        finished = result.status == "submitted"
+        self.drill.setEnabled(wrong > 0 and finished)
         self.drill.setText(f"Drill the {wrong} wrong" if wrong else "No wrong answers")
+        self.more.hide()
+        self.area.verticalScrollBar().setValue(0)
+
+    def show_more_due(self, due: int) -> None:
+        """After a review: offer the wrong answers still due, if any."""
+        self.more.setText(f"Review {min(due, 20)} more" if due else "Review more")
+        self.more.setToolTip(f"{due} wrong answers are still due; a session reviews up to 20.")
+        self.more.setVisible(due > 0)
 
     def _fill_table(self, tasks: list[TallyView]) -> None:
         self.table.setRowCount(len(tasks))
@@ -129,10 +159,19 @@ class ResultsScreen(QWidget):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, cell)
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(
-            self.table.rowHeight(r) for r in range(len(tasks))
-        )
-        self.table.setMinimumHeight(min(height + 6, 520))
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table is as tall as its rows: the page scrolls, never the table inside it."""
+        rows = self.table.rowCount()
+        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(rows))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.table.rowCount():  # wrapped titles change the row heights with the width
+            self.table.resizeRowsToContents()
+            self._fit_table()
 
     def focus_first(self) -> None:
         self.review.setFocus()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from markdown_it import MarkdownIt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
 from mlsquiz.ui.question_view import QuestionView
-from mlsquiz.ui.widgets import ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
+from mlsquiz.ui.widgets import Bar, ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
 
 
 def is_wrong(item: ItemView) -> bool:
@@ -22,10 +23,27 @@ def is_wrong(item: ItemView) -> bool:
     return item.revealed and not item.correct
 
 
+_MD = MarkdownIt("commonmark", {"html": False})
+
+
+def plain_text(markdown: str) -> str:
+    """The first block of Markdown as the reader sees it: emphasis and code marks gone, identifiers such as
+    `sale_price` or sale_price kept whole (CommonMark never reads an underscore inside a word as emphasis)."""
+    for token in _MD.parse(markdown):
+        if token.type == "inline" and token.content.strip():
+            parts = []
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+            return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return ""
+
+
 def preview(stem: str, limit: int = 80) -> str:
-    """The stem's first line as plain text, for a list."""
-    first = next((line for line in stem.splitlines() if line.strip()), "")
-    plain = re.sub(r"[*_`#>]+", "", first).strip()
+    """The stem's first paragraph as plain text, for a list."""
+    plain = plain_text(stem)
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
 
@@ -43,7 +61,7 @@ class ReviewScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.drill = button("Drill these", "Drill these questions", variant="primary")
         self.drill.clicked.connect(self._drill)
-        bar = card(hbox(self.title, None, self.back, self.drill, margins=12, spacing=10), "bar")
+        bar = Bar([self.title], [self.back, self.drill])
 
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show which questions")
@@ -115,7 +133,11 @@ class ReviewScreen(QWidget):
         self.list.blockSignals(False)
         total = len(self.result.items)
         self.count.setText(f"{len(self.shown)} of {total} questions")
-        self.drill.setEnabled(bool(self.shown))
+        finished = (
+            self.result.status == "submitted"
+        )  # a drill of an attempt in progress would show its answers
+        self.drill.setVisible(finished)
+        self.drill.setEnabled(bool(self.shown) and finished)
         self.drill.setText(f"Drill these {len(self.shown)}" if self.shown else "Drill these")
         self.question.setVisible(bool(self.shown))
         self.empty.setVisible(not self.shown)
@@ -129,6 +151,8 @@ class ReviewScreen(QWidget):
         self.question.show_item(self.shown[row], len(self.result.items))
 
     def _drill(self) -> None:
+        if self.result is None or self.result.status != "submitted":
+            return
         ids = list(dict.fromkeys(i.question_id for i in self.shown))
         if ids:
             self.drill_requested.emit(ids)

@@ -13,7 +13,7 @@ from mlsquiz.ui.history_screen import HistoryScreen
 from mlsquiz.ui.results_screen import ResultsScreen
 from mlsquiz.ui.review_screen import ReviewScreen
 from mlsquiz.ui.settings_screen import SettingsScreen
-from mlsquiz.ui.widgets import button, card, label, screen_widget, vbox
+from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, vbox
 
 
 class LoadingScreen(QWidget):
@@ -33,11 +33,10 @@ class LoadingScreen(QWidget):
         self.quit.hide()
         panel = card(vbox(label("mlsquiz", role="brand"), self.message, self.detail, self.quit, margins=32,
                           spacing=14))  # fmt: skip
-        panel.setMaximumWidth(620)
-        layout = vbox(margins=40)
-        layout.addStretch(1)
-        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        panel.setMaximumWidth(680)
+        # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint, and a wrapped
+        # label's size hint is for another width, which clipped the message at the top and bottom.
+        layout = vbox(None, hbox(None, panel, None, spacing=0), None, margins=40)
         self.setLayout(layout)
 
     def show_error(self, message: str) -> None:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.ui.backups_panel import BackupsPanel
-from mlsquiz.ui.widgets import button, card, hbox, label, screen_widget, scroll, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    button,
+    card,
+    exam_label,
+    label,
+    screen_widget,
+    scroll,
+    shortcut,
+    vbox,
+)
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
 
@@ -25,9 +35,7 @@ class SettingsScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.save = button("Save", "Save settings", variant="primary", tip="Ctrl+S")
         self.save.clicked.connect(self._save)
-        bar = card(
-            hbox(label("Settings", role="h2"), None, self.back, self.save, margins=12, spacing=10), "bar"
-        )
+        bar = Bar([label("Settings", role="h2")], [self.back, self.save])
 
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
@@ -48,9 +56,9 @@ class SettingsScreen(QWidget):
         self.drill_length.setRange(1, 200)
         self.drill_length.setSuffix(" questions")
 
-        form = QFormLayout()
-        form.setSpacing(14)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = vbox(
+            spacing=18
+        )  # caption, control, hint, one under the other: a wrapped hint keeps its height
         rows = [
             ("&Theme", self.theme, "Light, dark, or whatever your system uses."),
             ("Te&xt size", self.font_size, "Scales every text in the app."),
@@ -63,16 +71,16 @@ class SettingsScreen(QWidget):
             ("&Drill length", self.drill_length, "How many questions a drill asks by default."),
         ]
         for text, widget, help_text in rows:
-            widget.setMinimumWidth(240)
+            widget.setMinimumWidth(min(240, 16 * widget.fontMetrics().averageCharWidth()))
             caption = label(text)
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setBuddy(widget)
+            caption.setProperty("role", "h3")
             help_label = label(help_text, role="small", wrap=True)
-            form.addRow(caption, vbox(widget, help_label, spacing=4))
+            form.addLayout(vbox(caption, widget, help_label, spacing=4))
         self.saved = label(role="muted")
         self.saved.setProperty("tone", "success")
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
-        panel.setMaximumWidth(760)
         self.backups = BackupsPanel()
         content = QWidget()
         content.setLayout(vbox(panel, self.backups, None, margins=24, spacing=16))
@@ -86,8 +94,9 @@ class SettingsScreen(QWidget):
         self.font_size.setValue(settings.font_size)
         self.blueprint.clear()
         for bp in blueprints:
-            self.blueprint.addItem(bp.name, bp.id)
-        self.blueprint.setCurrentIndex(max(self.blueprint.findData(settings.default_blueprint), 0))
+            self.blueprint.addItem(exam_label(bp.id, bp.name), bp.id)
+        default = settings.default_blueprint or next((b.id for b in blueprints if b.default), None)
+        self.blueprint.setCurrentIndex(max(self.blueprint.findData(default), 0))
         self.exam_length.setValue(settings.exam_length)
         self.drill_length.setValue(settings.drill_length)
         self.saved.setText("")

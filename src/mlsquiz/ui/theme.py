@@ -190,6 +190,10 @@ QToolButton[role="pal"] {{ min-width: {px(2.6)}px; min-height: {px(2.3)}px; bord
     border: 1px solid {c.border_strong}; background: {c.surface}; color: {c.muted}; }}
 QToolButton[role="pal"][answered="true"] {{ background: {c.primary_soft}; color: {c.primary}; border-color: {c.primary}; }}
 QToolButton[role="pal"][flagged="true"] {{ background: {c.warning_soft}; color: {c.warning}; border: 2px solid {c.warning}; }}
+QToolButton[role="pal"][answered="true"][flagged="true"] {{ background: {c.primary_soft}; color: {c.primary};
+    border: 2px solid {c.warning}; }}
+QToolButton[role="pal"][incomplete="true"] {{ background: {c.surface}; color: {c.primary}; border: 2px dashed {c.primary}; }}
+QToolButton[role="pal"][incomplete="true"][flagged="true"] {{ background: {c.warning_soft}; border: 2px dashed {c.warning}; }}
 QToolButton[role="pal"][current="true"] {{ background: {c.primary}; color: {c.on_primary}; border: 2px solid {c.text}; }}
 QToolButton[role="pal"]:focus {{ border: 2px solid {c.focus}; }}
 
@@ -262,6 +266,7 @@ QScrollBar::handle:horizontal {{ background: {c.border_strong}; border-radius: 4
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QMessageBox {{ background: {c.surface}; }}
+QDialog {{ background: {c.surface}; }}
 """
 
 

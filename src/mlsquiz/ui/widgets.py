@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -65,6 +67,73 @@ class ElidedLabel(QLabel):
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         painter.end()
+
+
+class Bar(QFrame):
+    """A screen's top bar: what the screen is on the left, its actions on the right. When both do not fit (a
+    large text size in a small window), the actions move to a row under the title instead of being squeezed
+    until their text is clipped."""
+
+    def __init__(
+        self,
+        left: Sequence[QWidget | QLayout],
+        right: Sequence[QWidget],
+        *,
+        margins: int = 12,
+        spacing: int = 10,
+        role: str | None = "bar",
+        title_share: int | None = 240,
+    ) -> None:
+        super().__init__()
+        self.title_share = (
+            title_share  # px of the left part that must stay visible beside the right; None: all
+        )
+        if role:
+            self.setProperty("role", role)
+        self.left = hbox(*left, None, spacing=spacing)  # the left part keeps its natural width
+        self._actions = list(right)
+        self.right = hbox(None, *right, spacing=spacing)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.box.setContentsMargins(margins, margins, margins, margins)
+        self.box.setSpacing(spacing)
+        self.box.addLayout(self.left, 1)
+        self.box.addLayout(self.right)
+        self.setLayout(self.box)
+
+    def _wanted(self) -> int:
+        margins = self.box.contentsMargins()
+        title = self.left.sizeHint().width()
+        if self.title_share is not None:
+            title = min(title, self.title_share)
+        return title + self.right.sizeHint().width() + self.box.spacing() + margins.left() + margins.right()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), max(self.left.minimumSize().width(), self.right.minimumSize().width()) + 24),
+                     hint.height())  # fmt: skip
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a part was shown, hidden or changed its text
+            self._refit()
+        return super().event(event)
+
+    def _refit(self) -> None:
+        direction = QBoxLayout.Direction.LeftToRight
+        if self._wanted() > self.width():
+            direction = QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+        # the actions alone wider than the bar: one under the other (the largest text in a small window)
+        margins = self.box.contentsMargins()
+        actions = sum(w.sizeHint().width() + self.right.spacing() for w in self._actions if w.isVisible())
+        stacked = actions + margins.left() + margins.right() > self.width()
+        row = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        if self.right.direction() != row:
+            self.right.setDirection(row)
 
 
 def button(text: str, name: str, *, variant: str | None = None, tip: str | None = None) -> QPushButton:
@@ -150,18 +219,151 @@ def shortcut(parent: QWidget, keys: Iterable[str], slot: Callable[[], object]) -
     return made
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question. Tests answer it by monkeypatching `QMessageBox.question`."""
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, yes | no, yes) == yes
+def fit_width(widget: QPushButton, texts: Iterable[str]) -> None:
+    """Give a button the width of its widest text, so changing its text moves nothing beside it."""
+    metrics = widget.fontMetrics()
+    padding = widget.sizeHint().width() - metrics.horizontalAdvance(widget.text())
+    widget.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + max(padding, 24))
+
+
+class QuestionBox(QDialog):
+    """A question with buttons that say what they do. Unlike QMessageBox, whose width is capped to a share of
+    the screen (its buttons were clipped at large text sizes), the buttons stack when they do not fit in a row.
+
+    Enter presses the default button; Esc, or closing the box, presses the escape button.
+    """
+
+    def __init__(self, parent: QWidget | None, question: str, detail: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("mlsquiz")
+        self.setModal(True)
+        self._text = label(question, role="h3", wrap=True)
+        self._text.setAccessibleName("Question")
+        self._detail = label(detail, wrap=True)
+        self._detail.setVisible(bool(detail))
+        self._buttons: list[QPushButton] = []
+        self._default: QPushButton | None = None
+        self._escape: QPushButton | None = None
+        self._clicked: QPushButton | None = None
+        self.row = QBoxLayout(QBoxLayout.Direction.RightToLeft)
+        self.row.setSpacing(8)
+        layout = vbox(self._text, self._detail, margins=20, spacing=12)
+        layout.addLayout(self.row)
+        self.setLayout(layout)
+        available = parent.screen().availableGeometry().width() if parent is not None else 1024
+        self.setMaximumWidth(max(int(available * 0.9), 320))
+
+    def add_button(self, text: str) -> QPushButton:
+        widget = button(text, text.replace("&", ""))
+        widget.setAutoDefault(True)
+        widget.clicked.connect(lambda _=False, b=widget: self._press(b))
+        self._buttons.append(widget)
+        self.row.addWidget(widget)
+        return widget
+
+    def set_default(self, widget: QPushButton) -> None:
+        self._default = widget
+        widget.setDefault(True)
+        widget.setProperty("variant", "primary")
+        widget.setFocus()
+
+    def set_escape(self, widget: QPushButton) -> None:
+        self._escape = widget
+
+    def _press(self, widget: QPushButton) -> None:
+        self._clicked = widget
+        self.accept()
+
+    def reject(self) -> None:
+        if self._clicked is None:
+            self._clicked = self._escape
+        super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """One row of buttons if they fit the box's widest allowed width, else one under the other; the height
+        is the wrapped text's at the width chosen."""
+        row = sum(b.sizeHint().width() for b in self._buttons) + self.row.spacing() * len(self._buttons) + 40
+        direction = (
+            QBoxLayout.Direction.RightToLeft
+            if row <= self.maximumWidth()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        self.row.setDirection(direction)
+        width = min(max(row, 420, self.fontMetrics().averageCharWidth() * 40), self.maximumWidth())
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        self.setMinimumWidth(width)
+        self.resize(width, max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height()))
+        if self._default is not None:
+            self._default.setFocus()
+        super().showEvent(event)
+
+    # the QMessageBox names, which tests and the screenshot script use
+    def text(self) -> str:
+        return self._text.text()
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def defaultButton(self) -> QPushButton | None:
+        return self._default
+
+    def clickedButton(self) -> QPushButton | None:
+        return self._clicked
+
+
+def run_box(box: QuestionBox) -> QAbstractButton | None:
+    """Show a question and wait for the answer: the one place that blocks. Tests replace it and drive the box
+    with keys or clicks instead (see tests/ui/conftest.py)."""
+    box.exec()
+    return box.clickedButton()
+
+
+def ask(parent: QWidget, question: str, detail: str, choices: Sequence[tuple[str, str]], *,
+        default: str, cancel: str) -> str:  # fmt: skip
+    """Ask `question` (in the text: macOS shows no dialog titles) with buttons that say what they do.
+
+    `choices` are (answer, button text) pairs, the first shown rightmost; `default` is what Enter answers and
+    `cancel` what Esc or closing the box answers. Returns the answer chosen.
+    """
+    box = QuestionBox(parent, question, detail)
+    buttons = {answer: box.add_button(text) for answer, text in choices}
+    box.set_default(buttons[default])
+    box.set_escape(buttons[cancel])
+    clicked = run_box(box)
+    box.deleteLater()
+    return next((answer for answer, b in buttons.items() if b is clicked), cancel)
+
+
+def confirm(
+    parent: QWidget, question: str, detail: str, yes: str, no: str, *, enter_says_yes: bool = True
+) -> bool:
+    """A yes/no question whose buttons say what they do ("Leave exam" / "Keep going"). Enter says yes unless
+    `enter_says_yes` is False (for what cannot be undone); Esc always says no."""
+    default = "yes" if enter_says_yes else "no"
+    return ask(parent, question, detail, [("yes", yes), ("no", no)], default=default, cancel="no") == "yes"
 
 
 def duration(seconds: float) -> str:
-    """`1:05:09` or `5:09`."""
+    """Hours, minutes and seconds, always all three (`0:02:58`, `1:05:09`), so no time reads as another."""
     total = max(int(seconds), 0)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def exam_label(blueprint_id: str, name: str) -> str:
+    """An exam's name led by its code, the part that tells exams apart: "MLA-C01 · Machine Learning Engineer –
+    Associate" from "AWS Certified Machine Learning Engineer – Associate (MLA-C01)"."""
+    code = blueprint_id.upper()
+    short = name.removeprefix("AWS Certified ").removesuffix(f"({code})").strip()
+    return f"{code} · {short}" if short else code
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 question", "5 questions"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def select_text(select: int) -> str:
