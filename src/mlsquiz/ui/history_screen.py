@@ -89,7 +89,9 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # never "…": scroll sideways instead
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )  # never "…": scroll sideways instead
         header.setStretchLastSection(True)
         self.table.setShowGrid(False)
         self.table.setMinimumHeight(200)

@@ -27,6 +27,7 @@ DEFAULT_SIZE = (1280, 800)
 
 def fit_rect(frame: QRect, available: list[QRect]) -> QRect:
     """`frame` moved, and shrunk if it must be, into the available area it overlaps most (the first if none)."""
+
     def overlap(area: QRect) -> int:
         common = area.intersected(frame)
         return common.width() * common.height() if common.isValid() else 0
@@ -36,7 +37,6 @@ def fit_rect(frame: QRect, available: list[QRect]) -> QRect:
     left = min(max(frame.left(), area.left()), area.right() + 1 - width)
     top = min(max(frame.top(), area.top()), area.bottom() + 1 - height)
     return QRect(left, top, width, height)
-
 
 
 class MainWindow(QMainWindow):

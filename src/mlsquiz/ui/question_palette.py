@@ -45,7 +45,13 @@ class QuestionPalette(QWidget):
                 btn.setFixedSize(cell)
         answered, flagged, incomplete = set(status.answered), set(status.flagged), set(status.incomplete)
         for position, btn in enumerate(self.buttons, start=1):
-            states = ["answered" if position in answered else "incomplete" if position in incomplete else "unanswered"]
+            states = [
+                "answered"
+                if position in answered
+                else "incomplete"
+                if position in incomplete
+                else "unanswered"
+            ]
             if position in flagged:
                 states.append("flagged")
             is_current = position == status.position

@@ -133,7 +133,9 @@ class ReviewScreen(QWidget):
         self.list.blockSignals(False)
         total = len(self.result.items)
         self.count.setText(f"{len(self.shown)} of {total} questions")
-        finished = self.result.status == "submitted"  # a drill of an attempt in progress would show its answers
+        finished = (
+            self.result.status == "submitted"
+        )  # a drill of an attempt in progress would show its answers
         self.drill.setVisible(finished)
         self.drill.setEnabled(bool(self.shown) and finished)
         self.drill.setText(f"Drill these {len(self.shown)}" if self.shown else "Drill these")

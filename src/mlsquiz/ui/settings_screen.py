@@ -55,7 +55,9 @@ class SettingsScreen(QWidget):
         self.drill_length.setRange(1, 200)
         self.drill_length.setSuffix(" questions")
 
-        form = vbox(spacing=18)  # caption, control, hint, one under the other: a wrapped hint keeps its height
+        form = vbox(
+            spacing=18
+        )  # caption, control, hint, one under the other: a wrapped hint keeps its height
         rows = [
             ("&Theme", self.theme, "Light, dark, or whatever your system uses."),
             ("Te&xt size", self.font_size, "Scales every text in the app."),
