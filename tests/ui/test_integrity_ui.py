@@ -319,3 +319,23 @@ def test_the_loading_message_is_not_clipped(qtbot: QtBot, make_window: WindowFac
         message.width() >= message.fontMetrics().horizontalAdvance("Loading the question bank…")
         or message.wordWrap()
     )
+
+
+def test_results_open_at_the_top_and_the_task_table_grows_with_the_page(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path, shipped_bank: Bank, clock: FakeClock
+) -> None:
+    make_due(data_dir, shipped_bank, clock, 30)
+    window = make_window(size=(1024, 640))
+    store = store_of(window)
+    (exam,) = [h for h in store.history() if h.mode == "exam"]
+    window.controller.go(st.Results(exam.id))
+    results = window.screens.results
+    qtbot.waitUntil(lambda: results.area.verticalScrollBar().maximum() > 0)
+    assert (
+        results.table.verticalScrollBar().maximum() == 0
+    )  # every row shown: the page scrolls, not the table
+    assert [d.total for d in store.result(exam.id).by_domain] == [8, 8, 7, 7]
+    assert results.chart.values() == [0, 0, 0, 0]  # 0% bars carry "0%", unlike a domain with no questions
+    results.area.verticalScrollBar().setValue(results.area.verticalScrollBar().maximum())
+    window.controller.go(st.Results(exam.id))
+    assert results.area.verticalScrollBar().value() == 0
