@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.exam.attempt import Clock
-from mlsquiz.ui import widgets
 from mlsquiz.settings import Settings, save_settings
+from mlsquiz.ui import widgets
 from mlsquiz.ui.main_window import MainWindow
 from mlsquiz.ui.widgets import QuestionBox
 from tests.ui.helpers import activate
