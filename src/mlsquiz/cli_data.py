@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from mlsquiz.store import backups
+from mlsquiz.store.backups import DB_NAME
 from mlsquiz.store.errors import UserFacingError
-from mlsquiz.store.facade import DB_NAME
 from mlsquiz.store.lock import held_elsewhere
 
 

@@ -14,24 +14,27 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from mlsquiz.look import (
+    DEFAULT_FONT_SIZE,
+    DEFAULT_THEME,
+    FILE_NAME,
+    MAX_BYTES,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
+)
 from mlsquiz.store.errors import UserFacingError
-
-FILE_NAME = "settings.json"
 
 
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    theme: Literal["system", "light", "dark"] = "system"
-    font_size: int = Field(default=11, ge=8, le=24)
+    theme: Literal["system", "light", "dark"] = DEFAULT_THEME
+    font_size: int = Field(default=DEFAULT_FONT_SIZE, ge=MIN_FONT_SIZE, le=MAX_FONT_SIZE)
     # None until the user picks one: the bank's default blueprint (its `default: true` flag) applies
     default_blueprint: str | None = None
     exam_length: int = Field(default=65, ge=5, le=65)
     drill_length: int = Field(default=10, ge=1, le=200)
     window_geometry: str | None = None
-
-
-MAX_BYTES = 64 * 1024  # settings are a few hundred bytes; anything larger is not ours
 
 
 def load_settings(folder: Path) -> Settings:

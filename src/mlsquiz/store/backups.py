@@ -27,6 +27,7 @@ from typing import Literal
 
 from mlsquiz.store.errors import UserFacingError
 
+DB_NAME = "mlsquiz.db"
 BACKUP_DIR = "backups"
 KEEP_LAST = 10
 KEEP_DAYS = 7

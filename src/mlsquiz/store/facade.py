@@ -35,7 +35,7 @@ from mlsquiz.exam.responses import decode, encode, shown_order
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.settings import Settings, load_settings, save_settings
 from mlsquiz.store import backups
-from mlsquiz.store.backups import BackupInfo, explain_os_error, is_damage
+from mlsquiz.store.backups import DB_NAME, BackupInfo, explain_os_error, is_damage
 from mlsquiz.store.cards import rate_card
 from mlsquiz.store.db import open_database
 from mlsquiz.store.errors import UserFacingError
@@ -60,7 +60,6 @@ from mlsquiz.study.drills import DrillFilter, choose, count_matching
 from mlsquiz.study.review import median_time
 
 RECENT_FIRST_ATTEMPTS = 300
-DB_NAME = "mlsquiz.db"
 
 
 class SaveFailed(UserFacingError):

@@ -10,26 +10,36 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mlsquiz.bank.bank import Bank
-from mlsquiz.exam.attempt import AttemptError, Clock
-from mlsquiz.settings import Settings
 from mlsquiz.store.errors import UserFacingError
-from mlsquiz.store.facade import DamagedDuringSession, Store
-from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
-from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
-from mlsquiz.ui.attempt_controller import AttemptController, DrillController, ExamController
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
-from mlsquiz.ui.screens import Screens
 from mlsquiz.ui.widgets import ask, confirm
+
+if TYPE_CHECKING:  # the core is imported after the first frame is painted (see `start` and `core`)
+    from mlsquiz.bank.bank import Bank
+    from mlsquiz.exam.attempt import Clock
+    from mlsquiz.settings import Settings
+    from mlsquiz.store.facade import Store
+    from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
+    from mlsquiz.study.drills import DrillFilter
+    from mlsquiz.ui.attempt_controller import AttemptController
+    from mlsquiz.ui.screens import Screens
+
+
+def core_errors() -> tuple[type[Exception], ...]:
+    """The errors a user action may meet that are the user's to read (imported late, once the core is in)."""
+    from mlsquiz.exam.attempt import AttemptError
+
+    return (UserFacingError, AttemptError)
 
 
 class AppController(QObject):
     ready = Signal()  # the store is open and the first dashboard is shown
+    built = Signal()  # the screens exist (made after the first frame)
     load_failed = Signal(str)
     state_changed = Signal(object)
     dashboard_shown = Signal()
@@ -51,7 +61,14 @@ class AppController(QObject):
         self._task: TaskSignals | None = None
         self._queued: list[Callable[[], None]] = []
         self.closed = False
+
+    def build_screens(self) -> None:
+        """Make the screens and connect them (once), when the store is ready."""
+        if self.s.built:
+            return
+        self.s.build()
         self._wire()
+        self.built.emit()
 
     def _wire(self) -> None:
         s, g = self.s, self._guard
@@ -99,21 +116,30 @@ class AppController(QObject):
             if self._task is not None or self.store is None:
                 self._queued.append(lambda: run(*args))
                 return
+            from mlsquiz.store.facade import DamagedDuringSession
+
             try:
                 action(*args)
             except DamagedDuringSession:
                 self.recover_from_damage()
-            except (UserFacingError, AttemptError) as exc:
+            except core_errors() as exc:
                 self.notify(str(exc), "error")
 
         return run
 
     # -- start-up and the dashboard -------------------------------------------------------------------------
     def start(self) -> None:
+        """Show "Loading…" (already painted when this runs from the app); import the core and the screens' modules,
+        load the bank and open the store on the thread pool; then build the screens. All imports happen on that one
+        thread: two threads importing the same packages at once can meet half-initialised modules."""
         self.go(st.Loading())
         loader, folder, clock = self.bank_loader, self.data_dir, self.clock
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
+            from mlsquiz.store.facade import Store
+            from mlsquiz.ui.screens import import_screen_modules
+
+            import_screen_modules()
             store = Store.open(folder, loader(), clock, backup=True)
             return store, store.dashboard(), store.blueprints()
 
@@ -126,6 +152,7 @@ class AppController(QObject):
             value[0].close()
             return
         self.store, view, self.blueprints = value
+        self.build_screens()
         self._show_dashboard(view)
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
@@ -146,6 +173,8 @@ class AppController(QObject):
     def _refreshed(self, value: object) -> None:
         self._task = None
         self.s.dashboard.set_busy(False)
+        from mlsquiz.store.views import DashboardView
+
         assert isinstance(value, DashboardView)
         if isinstance(self.state, st.Home):
             self._show_dashboard(value)
@@ -240,7 +269,8 @@ class AppController(QObject):
             (self.s.exam if isinstance(self.state, st.Exam) else self.s.drill).restyle()
         elif isinstance(self.state, st.Results | st.History | st.Review):
             self._switch(self.state)
-        self.s.dashboard.update()
+        if self.s.built:
+            self.s.dashboard.update()
 
     def _domain_titles(self, blueprint_id: str) -> dict[str, str]:
         bp = next((b for b in self.blueprints if b.id == blueprint_id), None)
@@ -308,6 +338,8 @@ class AppController(QObject):
     def open_attempt(self, view: AttemptView) -> None:
         assert self.store is not None
         self.close_attempt()
+        from mlsquiz.ui.attempt_controller import DrillController, ExamController
+
         controller: AttemptController
         if view.status.mode == "exam":
             controller = ExamController(self.store, self.s.exam, view)
@@ -326,6 +358,8 @@ class AppController(QObject):
         """Settings → Backups: do it, then show the result and the new list (a restore also resets the view)."""
         assert self.store is not None
         panel = self.s.settings.backups
+        from mlsquiz.store.facade import DamagedDuringSession
+
         try:
             panel.show_result(action(self.store), "success")
         except DamagedDuringSession:
@@ -394,6 +428,8 @@ class AppController(QObject):
             return  # a drill would show the answers of an attempt still in progress
         if ids:
             bid = blueprint or self.blueprint_id or "mls-c01"
+            from mlsquiz.study.drills import DrillFilter
+
             self.start_drill(DrillFilter(blueprint=bid, question_ids=ids, length=len(ids)))
 
     # -- settings and shutting down ----------------------------------------------------------------------------

@@ -38,12 +38,18 @@ def _report_unexpected(window: MainWindow) -> None:
 
 
 class _FirstFrame(QObject):
-    """Marks the window's first paint (start-up milestones)."""
+    """On the window's first paint: mark it, then start loading (the core's imports, the bank, the store), so
+    nothing competes with the first frame."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             mark("first-frame")
             watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.window.start)
         return False
 
 
@@ -78,7 +84,6 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
         window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
         window.controller.load_failed.connect(lambda why: _failed(app, why))
     window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
-    window.start()
     code = app.exec()
     instance.release()
     return 1 if window.load_error is not None and code == 0 else code

@@ -8,19 +8,31 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMargins, QRect, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from mlsquiz.bank.bank import Bank
-from mlsquiz.bank.cache import load_cached_bank
-from mlsquiz.exam.attempt import Clock
-from mlsquiz.settings import Settings, load_settings
+from mlsquiz.look import read_look
 from mlsquiz.ui import theme
 from mlsquiz.ui.app_controller import AppController
 from mlsquiz.ui.screens import Screens
 from mlsquiz.ui.widgets import button, card, hbox, label, set_prop, vbox
+
+if TYPE_CHECKING:
+    from mlsquiz.bank.bank import Bank
+    from mlsquiz.exam.attempt import Clock
+    from mlsquiz.settings import Settings
+
+
+def shipped_bank() -> Bank:
+    """The default bank loader: the compiled-bank cache (imported on the thread pool, not before the first
+    frame)."""
+    from mlsquiz.bank.cache import load_cached_bank
+
+    return load_cached_bank()
+
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
 DEFAULT_SIZE = (1280, 800)
@@ -41,13 +53,14 @@ def fit_rect(frame: QRect, available: list[QRect]) -> QRect:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = load_cached_bank,
+    def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = shipped_bank,
                  clock: Clock | None = None) -> None:  # fmt: skip
         super().__init__()
         # Ends with the application's display name, so Qt does not append it a second time.
         self.setWindowTitle("AWS Machine Learning practice exams — mlsquiz")
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self._fit_on_show = False  # set by restore_geometry, the app's start
+        self._started = False
         self.data_dir = data_dir
         self.screens = Screens()
         self.banner_text = label(wrap=True)
@@ -64,29 +77,38 @@ class MainWindow(QMainWindow):
         central.setLayout(layout)
         self.setCentralWidget(central)
         self.controller = AppController(self.screens, data_dir, bank_loader, clock, self.notify)
-        self.screens.settings.save_requested.connect(self.save_settings)
+        self.controller.built.connect(
+            lambda: self.screens.settings.save_requested.connect(self.save_settings)
+        )
         self.screens.loading.quit_requested.connect(self.close)
         self.load_error: str | None = None
         self.controller.load_failed.connect(self._load_failed)
-        # before the store opens, the settings file alone gives the look and the geometry (a small JSON file)
-        self.apply_settings(load_settings(data_dir))
+        # before the store opens, the settings file alone gives the look and the geometry (a small JSON file,
+        # read without the core, so the first frame comes at once)
+        look = read_look(data_dir)
+        self.apply_look(look.theme, look.font_size)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self._system_scheme_changed())
 
     def start(self) -> None:
-        """Show "Loading…" and load the bank and the first dashboard on the thread pool."""
-        self.controller.start()
+        """Show "Loading…" and load the bank and the first dashboard on the thread pool (once)."""
+        if not self._started:
+            self._started = True
+            self.controller.start()
 
     def _load_failed(self, message: str) -> None:
         self.load_error = message
 
     # -- look ----------------------------------------------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
+        self.apply_look(settings.theme, settings.font_size)
+
+    def apply_look(self, theme_name: str, font_size: int) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme.apply_theme(app, settings.theme, settings.font_size)
-        self.current_theme = settings.theme
-        self.current_font_size = settings.font_size
+        theme.apply_theme(app, theme_name, font_size)
+        self.current_theme = theme_name
+        self.current_font_size = font_size
         self.controller.rerender()
 
     def _system_scheme_changed(self) -> None:
@@ -97,6 +119,8 @@ class MainWindow(QMainWindow):
             self.controller.rerender()
 
     def save_settings(self, settings: object) -> None:
+        from mlsquiz.settings import Settings
+
         assert isinstance(settings, Settings)
         if self.controller.store is None:
             return
@@ -117,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """The remembered geometry, else 1280×800; either way fitted inside the screen's available area."""
-        encoded = load_settings(self.data_dir).window_geometry
+        encoded = read_look(self.data_dir).window_geometry
         restored = False
         if encoded:
             try:

@@ -1,0 +1,51 @@
+"""The first frame comes before the core: the window paints "Loading…" having imported Qt widgets and little
+else; SQLAlchemy, fsrs, QtCharts, markdown-it and pydantic come after."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+HEAVY = ["sqlalchemy", "sqlmodel", "fsrs", "PySide6.QtCharts", "markdown_it", "pydantic", "yaml"]
+
+CHILD = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    import mlsquiz.ui.main as main
+
+    seen = {}
+    real = main.mark
+
+    def mark(step):
+        seen.setdefault(step, sorted(m for m in sys.modules if not m.startswith("_")))
+        real(step)
+
+    main.mark = mark
+    code = main.run(Path(sys.argv[1]), exit_when_ready=True)
+    print(json.dumps({"code": code, "first": seen.get("first-frame"), "ready": seen.get("dashboard")}))
+    """
+)
+
+
+def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["code"] == 0
+    first = set(out["first"])
+    assert [m for m in HEAVY if m in first] == []
+    assert "mlsquiz.store.facade" not in first and "mlsquiz.bank.bank" not in first
+    ready = set(out["ready"])
+    assert "mlsquiz.store.facade" in ready  # and the dashboard did come: the store is open
