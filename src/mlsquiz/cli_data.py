@@ -65,9 +65,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
         if info is None:
             print("nothing to back up yet: there is no database in this folder")
             return 0
-        print(
-            f"backed up to {info.path.name} ({info.holding.attempts} attempts, {info.holding.answers} answers)"
-        )
+        print(f"backed up to {info.path.name} ({info.holding.describe()})")
         return 0
     if command == "restore":
         return _restore(db, args.backup)
@@ -94,7 +92,7 @@ def _restore(db: Path, name: str | None) -> int:
         chosen = matches[0]
     aside = backups.restore(db, chosen.path, "replaced")
     kept = f"; the database it replaced was kept as {aside.name}" if aside else ""
-    print(f"restored {chosen.path.name} ({chosen.holding.attempts} attempts){kept}")
+    print(f"restored {chosen.path.name} ({chosen.holding.describe()}){kept}")
     return 0
 
 
@@ -113,10 +111,7 @@ def _check(db: Path, *, restore: bool) -> int:
                 rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
                 held = backups.holding(conn)
             if rows == ["ok"]:
-                print(
-                    f"ok: the database passed SQLite's integrity check ({held.attempts} attempts, "
-                    f"{held.answers} answers){newest}"
-                )
+                print(f"ok: the database passed SQLite's integrity check ({held.describe()}){newest}")
                 return 0
             problem = f"the database failed its integrity check: {'; '.join(rows[:3])}"[:300]
         except sqlite3.DatabaseError as exc:

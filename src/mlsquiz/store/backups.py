@@ -43,12 +43,20 @@ class ReadOnlyFolder(UserFacingError):
     pass
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True, order=True)
 class Holding:
     """What a database holds, for "never replace more with less"."""
 
     attempts: int
     answers: int
+
+    def describe(self) -> str:
+        """ "1 attempt, 12 answers"."""
+        return f"{plural(self.attempts, 'attempt')}, {plural(self.answers, 'answer')}"
 
     def less_than(self, other: Holding) -> bool:
         return self.attempts < other.attempts or self.answers < other.answers
@@ -61,10 +69,7 @@ class BackupInfo:
     holding: Holding
 
     def describe(self) -> str:
-        return (
-            f"{self.path.name}  {self.taken_at:%Y-%m-%d %H:%M:%S} UTC  "
-            f"{self.holding.attempts} attempts  {self.holding.answers} answers"
-        )
+        return f"{self.path.name}  {self.taken_at:%Y-%m-%d %H:%M:%S} UTC  {self.holding.describe()}"
 
 
 def sqlite_code(exc: BaseException) -> str:
@@ -313,7 +318,7 @@ def recover(db: Path) -> str | None:
         kept = f" The empty file was kept as {aside.name}." if aside else ""
         return (
             f"Your data file {what}, so mlsquiz restored the backup from "
-            f"{good[0].taken_at:%Y-%m-%d %H:%M} UTC ({good[0].holding.attempts} attempts).{kept}"
+            f"{good[0].taken_at:%Y-%m-%d %H:%M} UTC ({good[0].holding.describe()}).{kept}"
         )
     try:
         check(db)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from mlsquiz.store.backups import plural
 from mlsquiz.store.views import BackupView
 from mlsquiz.ui.widgets import button, card, confirm, hbox, label, set_prop, vbox
 
@@ -50,7 +51,6 @@ class BackupsPanel(QWidget):
                 spacing=12,
             )
         )
-        panel.setMaximumWidth(760)
         self.setLayout(vbox(panel))
         self.rows.currentRowChanged.connect(lambda _row: self._enable())
         self._enable()
@@ -59,7 +59,8 @@ class BackupsPanel(QWidget):
         self.rows.clear()
         for b in backups:
             item = QListWidgetItem(
-                f"{b.taken_at.astimezone():%Y-%m-%d %H:%M} · {b.attempts} attempts · {b.answers} answers"
+                f"{b.taken_at.astimezone():%Y-%m-%d %H:%M} · {plural(b.attempts, 'attempt')} · "
+                f"{plural(b.answers, 'answer')}"
             )
             item.setData(Qt.ItemDataRole.UserRole, b.file)
             item.setToolTip(b.file)

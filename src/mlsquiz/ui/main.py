@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -25,6 +27,18 @@ def _ready(app: QApplication, window: MainWindow) -> None:
 def _failed(app: QApplication, why: str) -> None:
     print(f"mlsquiz: could not start: {why}", file=sys.stderr)
     app.exit(1)
+
+
+def _close_on_terminate(window: MainWindow) -> None:
+    """SIGTERM or SIGINT (a logout, Ctrl+C in the terminal) closes the window as the user would: the open
+    attempt is paused and a backup written. Python runs signal handlers only between bytecodes, so a timer lets
+    the interpreter look in twice a second while Qt's event loop runs."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread, or not on this platform
+            signal.signal(sig, lambda _sig, _frame: QTimer.singleShot(0, window.close))
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def _report_unexpected(window: MainWindow) -> None:
@@ -84,6 +98,7 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
         window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
         window.controller.load_failed.connect(lambda why: _failed(app, why))
     window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
+    _close_on_terminate(window)
     code = app.exec()
     instance.release()
     return 1 if window.load_error is not None and code == 0 else code
