@@ -23,7 +23,10 @@ def rate_card(session: Session, item: ItemState, median_seconds: float | None, n
     if card is None and item.correct:
         return
     rated = review(
-        card.card_json if card else None, rating_for(item.correct, item.seconds, median_seconds), now
+        card.card_json if card else None,
+        rating_for(item.correct, item.seconds, median_seconds),
+        now,
+        item.question.id,
     )
     due = rated.due
     if card is None:

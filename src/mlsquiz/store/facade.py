@@ -710,10 +710,11 @@ class Store:
         now = self.clock.now()
         ids = self._row_ids[state.id]
         median = median_time(list(s.exec(select(ItemRow.seconds).where(col(ItemRow.correct).is_not(None)))))
+        if items:  # one executemany, not a statement per row
+            s.execute(update(ItemRow), [{"id": ids[i.position - 1], "correct": i.correct} for i in items])
+        # load the cards in one query; rate_card's session.get then finds them in the identity map
+        list(s.exec(select(CardRow).where(col(CardRow.question_id).in_([i.question.id for i in items]))))
         for item in items:
-            s.execute(
-                update(ItemRow).where(col(ItemRow.id) == ids[item.position - 1]).values(correct=item.correct)
-            )
             rate_card(s, item, median, now)
 
     def _persist(self, state: AttemptState, positions: list[int] | None = None) -> None:
@@ -753,19 +754,20 @@ class Store:
             .where(col(ItemRow.id) == ids[current.position - 1])
             .values(seconds=current.seconds)
         )
-        for position in positions:
-            item = state.item(position)
-            s.execute(
-                update(ItemRow)
-                .where(col(ItemRow.id) == ids[position - 1])
-                .values(
-                    answer=encode(item.question, item.answer, item.sequence),
-                    flagged=item.flagged,
-                    checked=item.checked,
-                    seconds=item.seconds,
-                    answered_at=item.answered_at,
-                )
-            )
+        rows = [
+            {
+                "id": ids[position - 1],
+                "answer": encode(item.question, item.answer, item.sequence),
+                "flagged": item.flagged,
+                "checked": item.checked,
+                "seconds": item.seconds,
+                "answered_at": item.answered_at,
+            }
+            for position in positions
+            for item in [state.item(position)]
+        ]
+        if rows:  # one executemany, not a statement per row
+            s.execute(update(ItemRow), rows)
         self._versions[state.id] = version + 1
 
     # -- views -------------------------------------------------------------------------------------------------
