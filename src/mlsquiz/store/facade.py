@@ -60,6 +60,7 @@ from mlsquiz.study.drills import DrillFilter, choose, count_matching
 from mlsquiz.study.review import median_time
 
 RECENT_FIRST_ATTEMPTS = 300
+DASHBOARD_FRESH_SECONDS = 60
 
 
 class SaveFailed(UserFacingError):
@@ -101,6 +102,8 @@ class Store:
         self._states: dict[int, AttemptState] = {}
         self._row_ids: dict[int, list[int]] = {}
         self._versions: dict[int, int] = {}
+        self.revision = 0  # bumped by every committed write: read models cached on it are current
+        self._dashboard_cache: tuple[tuple[str, int, int], DashboardView] | None = None
         self._session = Session(self.engine, expire_on_commit=False)
 
     def _connect(self) -> Engine:
@@ -236,6 +239,7 @@ class Store:
         self._versions.clear()
 
     def _reopen(self) -> None:
+        self.revision += 1  # another file: nothing cached holds
         self.engine = self._connect()
         self._session = Session(self.engine, expire_on_commit=False)
 
@@ -258,6 +262,7 @@ class Store:
         try:
             yield self._session
             self._session.commit()
+            self.revision += 1
         except BaseException:
             with suppress(SQLAlchemyError):
                 self._session.rollback()
@@ -299,6 +304,7 @@ class Store:
 
     def save_settings(self, settings: Settings) -> Settings:
         save_settings(self.folder, settings)
+        self.revision += 1
         return settings
 
     # -- what the user has seen ----------------------------------------------------------------------------------
@@ -851,7 +857,19 @@ class Store:
         return ReadinessView.model_validate(dataclasses.asdict(est))
 
     def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
+        """The dashboard's view, recomputed only when something it shows may have changed: a write since the
+        last one (`revision`), another blueprint, or a minute passing (review cards fall due with time)."""
         blueprint = self.blueprint(blueprint_id)
+        minute = int(self.clock.now().timestamp() // DASHBOARD_FRESH_SECONDS)
+        key = (blueprint.id, self.revision, minute)
+        cached = self._dashboard_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        view = self._dashboard(blueprint)
+        self._dashboard_cache = (key, view)
+        return view
+
+    def _dashboard(self, blueprint: Blueprint) -> DashboardView:
         return DashboardView(
             blueprint=blueprint.id,
             blueprint_name=blueprint.name,
