@@ -134,4 +134,4 @@ def _markdown(questions: Sequence[Question]) -> str:
             out.append(f"> Domain: {_domains(q)}")
         out += _quote(f"Explanation: {q.explanation}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -107,6 +107,7 @@ class ImportReport:
     imported: int = 0
     updated: int = 0
     written: bool = False
+    updates: set[str] = field(default_factory=set)  # ids that replace a question already imported
 
     @property
     def skipped(self) -> list[dict[str, object]]:
@@ -142,6 +143,7 @@ def plan_import(paths: Iterable[Path], data_dir: Path, bank: Bank, fmt: str | No
         for q in result.questions:
             if q.id in existing:
                 report.updated += 1
+                report.updates.add(q.id)
             else:
                 report.imported += 1
     return report

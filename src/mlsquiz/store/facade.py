@@ -280,8 +280,11 @@ class Store:
         ]
 
     def topics(self) -> list[tuple[str, str]]:
-        """(slug, name) of every knowledge entry, by name."""
-        return sorted(((e.slug, e.name) for e in self.bank.knowledge.values()), key=lambda t: t[1].lower())
+        """(slug, name) of every knowledge entry and of every tag of the user's imported questions, by name."""
+        tags = {t for q in self.bank.questions if q.source == "imported" for t in q.topics}
+        named = [(e.slug, e.name) for e in self.bank.knowledge.values()]
+        named += [(t, f"{t} (your tag)") for t in sorted(tags - set(self.bank.knowledge))]
+        return sorted(named, key=lambda t: t[1].lower())
 
     def settings(self) -> Settings:
         return load_settings(self.folder)

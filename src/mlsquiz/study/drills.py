@@ -33,8 +33,10 @@ class DrillFilter(BaseModel):
 
 def matches(q: Question, f: DrillFilter, seen: set[str], wrong: set[str]) -> bool:
     task = q.domains.get(f.blueprint)
-    if task is None:
-        return False
+    if task is None:  # an imported question without a task statement drills unless domains or tasks are asked
+        if q.source != "imported" or f.domains or f.tasks:
+            return False
+        task = ""
     return (
         (not f.domains or task.split(".")[0] in f.domains)
         and (not f.tasks or task in f.tasks)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.user_bank import with_user_bank
 from mlsquiz.exam.attempt import AttemptError, Clock
 from mlsquiz.settings import Settings
 from mlsquiz.store.errors import UserFacingError
@@ -23,6 +24,7 @@ from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
 from mlsquiz.ui.attempt_controller import AttemptController, DrillController, ExamController
+from mlsquiz.ui.import_flow import ImportFlow
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
 from mlsquiz.ui.screens import Screens
 
@@ -50,6 +52,8 @@ class AppController(QObject):
         self._task: TaskSignals | None = None
         self._queued: list[Callable[[], None]] = []
         self.closed = False
+        self.imports = ImportFlow(data_dir, self.s.window, lambda: self.store.bank if self.store else None,
+                                  self._guard(self._replace_bank), notify)  # fmt: skip
         self._wire()
 
     def _wire(self) -> None:
@@ -62,6 +66,8 @@ class AppController(QObject):
         s.dashboard.resume_requested.connect(g(self.resume))
         s.dashboard.attempt_requested.connect(g(lambda i: self.go(st.Results(i))))
         s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
+        s.dashboard.import_requested.connect(g(self.imports.choose_file))
+        s.dashboard.my_questions_requested.connect(g(self.imports.show_my_questions))
         s.setup.filter_changed.connect(g(self._count))
         s.setup.start_requested.connect(g(self.start_drill))
         s.setup.back_requested.connect(g(self.back))
@@ -110,7 +116,7 @@ class AppController(QObject):
         loader, folder, clock = self.bank_loader, self.data_dir, self.clock
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
-            store = Store.open(folder, loader(), clock, backup=True)
+            store = Store.open(folder, with_user_bank(loader(), folder), clock, backup=True)
             return store, store.dashboard(), store.blueprints()
 
         self._task = run_in_pool(work, self._loaded, self._failed_to_load)
@@ -164,6 +170,13 @@ class AppController(QObject):
         if not isinstance(self.state, st.Home):
             self._switch(st.Home())
         self.dashboard_shown.emit()
+
+    def _replace_bank(self, bank: Bank) -> None:
+        """The user's bank changed (an import, a delete): the store reads the new bank from now on."""
+        if self.store is not None:
+            self.store.bank = bank
+            if isinstance(self.state, st.Home):
+                self.refresh_dashboard()
 
     def choose_blueprint(self, blueprint_id: str) -> None:
         self.blueprint_id = blueprint_id

@@ -57,7 +57,7 @@ class FileResult:
 
 def format_of(path: Path, given: str | None = None) -> Format | None:
     if given is not None:
-        return given if given in FORMATS else None  # type: ignore[return-value]
+        return next((f for f in FORMATS if f == given), None)
     return EXTENSIONS.get(path.suffix.lower())
 
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from mlsquiz.bank.schema import OPTION_KEYS, PROMPT_KEYS, Option, Prompt, Question
+from mlsquiz.bank.schema import OPTION_KEYS, PROMPT_KEYS, Question
 
 Format = Literal["gift", "csv", "markdown"]
 FORMATS: tuple[Format, ...] = ("gift", "csv", "markdown")
@@ -285,11 +285,11 @@ def _build_one(file_name: str, d: Draft, seen: dict[str, int]) -> Question | Ski
         return "every option is marked right"
     qid = _unique_id(file_name, d, seen)
     options = [
-        Option(
-            key=OPTION_KEYS[i],
-            text=t.strip(),
-            explanation=(e or "").strip() or (RIGHT_OPTION if i in d.right else WRONG_OPTION),
-        )
+        {
+            "key": OPTION_KEYS[i],
+            "text": t.strip(),
+            "explanation": (e or "").strip() or (RIGHT_OPTION if i in d.right else WRONG_OPTION),
+        }
         for i, (t, e) in enumerate(d.options)
     ]
     return _validated(
@@ -333,10 +333,10 @@ def _build_matching(file_name: str, d: Draft, seen: dict[str, int]) -> Question 
         select=len(answer),
         stem=stem,
         options=[
-            Option(key=OPTION_KEYS[i], text=r, explanation=PAIR_EXPLANATION) for i, r in enumerate(order)
+            {"key": OPTION_KEYS[i], "text": r, "explanation": PAIR_EXPLANATION} for i, r in enumerate(order)
         ],
         prompts=[
-            Prompt(key=PROMPT_KEYS[i], text=p, explanation=PAIR_EXPLANATION)
+            {"key": PROMPT_KEYS[i], "text": p, "explanation": PAIR_EXPLANATION}
             for i, p in enumerate(prompt_texts)
         ],
         responses_reused=reused,

@@ -192,7 +192,7 @@ def _question(body: str, first_line: int, line_of: object) -> Draft | Skip:
         if any("->" in text for _, _, text, _, _ in items):
             return _matching(draft, items, fmt)
         return Skip(first_line, label, "short answer: mlsquiz cannot ask it")
-    for mark, weight, text, feedback, line in items:
+    for mark, weight, text, answer_feedback, line in items:
         if not _restore(text).strip():
             raise FileRejected(line, "an answer with no text")
         right = (mark == "=" and (weight is None or weight > 0)) or (
@@ -200,7 +200,9 @@ def _question(body: str, first_line: int, line_of: object) -> Draft | Skip:
         )
         if right:
             draft.right.append(len(draft.options))
-        draft.options.append((_text(text.strip(), fmt), _text(feedback, fmt) if feedback else None))
+        draft.options.append(
+            (_text(text.strip(), fmt), _text(answer_feedback, fmt) if answer_feedback else None)
+        )
     return draft
 
 
