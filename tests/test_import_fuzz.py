@@ -21,7 +21,7 @@ SEEDS = {
     "csv": 'question,A,B,C,D,E,answer,explanation,topic\n"Which\none?",a,b,c,d,e,"B;D",why,t1;t2\nq2,a,b,c,d,,A,,\n',
     "markdown": "### One\nWhich? (Choose two.)\n- [x] a\n  > why\n- [x] b\n- [ ] c\n- [ ] d\n- [ ] e\n> Explanation: x\n",
 }
-SPECIAL = list("{}=~#%:\\/-[]x>\n\r\t ;,\"'`<>$") + ["->", "- [x] ", "- [ ] ", "### ", "\\", "\xe9", "\x00"]
+SPECIAL = [*"{}=~#%:\\/-[]x>\n\r\t ;,\"'`<>$", "->", "- [x] ", "- [ ] ", "### ", "\\", "\xe9", "\x00"]
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
