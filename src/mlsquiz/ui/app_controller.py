@@ -68,6 +68,9 @@ class AppController(QObject):
         s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
         s.dashboard.import_requested.connect(g(self.imports.choose_file))
         s.dashboard.my_questions_requested.connect(g(self.imports.show_my_questions))
+        self.imports.dialog_closed.connect(
+            lambda: s.dashboard.focus_first() if isinstance(self.state, st.Home) else None
+        )
         s.setup.filter_changed.connect(g(self._count))
         s.setup.start_requested.connect(g(self.start_drill))
         s.setup.back_requested.connect(g(self.back))

@@ -39,6 +39,7 @@ def rebuilt(bank: Bank, data_dir: Path) -> Bank:
 class ImportFlow(QObject):
     bank_changed = Signal()
     preview_shown = Signal(object)  # the ImportPreview, for tests and the controller
+    dialog_closed = Signal()  # the keyboard focus goes back to the screen below
 
     def __init__(self, data_dir: Path, window: Callable[[], QWidget | None], bank: Callable[[], Bank | None],
                  set_bank: Callable[[Bank], None], notify: Callable[[str, str], None]) -> None:  # fmt: skip
@@ -74,6 +75,7 @@ class ImportFlow(QObject):
         assert isinstance(value, ImportReport)
         preview = ImportPreview(value, self.window())
         preview.accepted.connect(lambda: self._write(value))
+        preview.finished.connect(lambda _code: self._closed())
         self.preview = preview
         preview.open()
         self.preview_shown.emit(preview)
@@ -100,8 +102,18 @@ class ImportFlow(QObject):
         dialog.delete_requested.connect(self._delete)
         dialog.import_requested.connect(self.choose_file)
         self.my_questions = dialog
-        dialog.finished.connect(lambda _code: setattr(self, "my_questions", None))
+        dialog.finished.connect(lambda _code: self._my_questions_closed())
         dialog.open()
+
+    def _my_questions_closed(self) -> None:
+        self.my_questions = None
+        self._closed()
+
+    def _closed(self) -> None:
+        window = self.window()
+        if window is not None:
+            window.activateWindow()
+        self.dialog_closed.emit()
 
     def _delete(self, ids: list[str]) -> None:
         try:

@@ -149,8 +149,10 @@ def _question(body: str, first_line: int, line_of: object) -> Draft | Skip:
         return Skip(first_line, label, "description (no answers): mlsquiz cannot ask it")
     if closing < 0:
         raise FileRejected(line_of(opening), "unclosed '{': the answers have no closing '}'")
-    if body.find("{", opening + 1, closing) >= 0:
-        raise FileRejected(line_of(body.find("{", opening + 1)), "a '{' inside the answers (write \\{)")
+    if body.find("{", opening + 1, closing) >= 0:  # most often a question above whose '}' is missing
+        raise FileRejected(
+            line_of(opening), "unclosed '{': another '{' comes before its '}' (write \\{ in text)"
+        )
     after = body[closing + 1 :]
     if "{" in after or "}" in after:
         bad = closing + 1 + min(i for i in (after.find("{"), after.find("}")) if i >= 0)
