@@ -417,3 +417,10 @@ def test_delete_and_damaged_documents(shipped_bank: Bank, tmp_path: Path, data_d
     assert [q.title for q in load_user_bank(data_dir).questions] == ["Two"]
     assert delete_questions(data_dir, [q.question.id for q in load_user_bank(data_dir).questions]) == 1
     assert not document_path(data_dir, "notes.gift").exists()
+
+
+def test_many_errors_are_listed_up_to_a_hundred(shipped_bank: Bank) -> None:
+    result = read("### q\nx\n- [ ] a\n\n" * 150, "markdown", shipped_bank)
+    assert len(result.errors) == 101 and not result.questions
+    assert [e.line for e in result.errors[:2]] == [1, 5]
+    assert result.errors[-1].message == "... and 50 more errors"

@@ -99,7 +99,6 @@ def read_text_as(
         parsed = ParsedFile(errors=[(None, "the file is too deeply nested to read")])
     made, result.skipped, errors = build_questions(name, parsed)
     result.errors = [ImportProblem(result.file, line, message) for line, message in errors]
-    result.errors.sort(key=lambda p: p.line or 0)
     if result.errors:
         return result
     for question, title, line in made:

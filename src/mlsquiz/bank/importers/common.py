@@ -37,6 +37,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_QUESTIONS = 20_000
 MAX_TEXT = 10_000  # characters in one stem, option, explanation or cell
 MAX_OPTIONS = 6
+MAX_ERRORS = 100  # listed per file; the rest are counted
 IMPORTED_TOPIC = "imported"
 NO_EXPLANATION = "The imported file gives no explanation."
 RIGHT_OPTION = "This is a right answer."
@@ -236,8 +237,7 @@ def build_questions(
     errors = list(parsed.errors)
     skipped = list(parsed.skipped)
     if len(parsed.drafts) + len(skipped) > MAX_QUESTIONS:
-        errors.append((None, f"the file holds more than {MAX_QUESTIONS:,} questions; split it"))
-        return [], skipped, errors
+        return [], [], [too_many()]
     out: list[tuple[Question, str | None, int]] = []
     seen: dict[str, int] = {}
     for d in parsed.drafts:
@@ -248,7 +248,14 @@ def build_questions(
             errors.append((d.line, made))
         else:
             out.append((made, d.title, d.line))
+    errors.sort(key=lambda e: e[0] or 0)
+    if len(errors) > MAX_ERRORS:
+        errors = [*errors[:MAX_ERRORS], (None, f"... and {len(errors) - MAX_ERRORS:,} more errors")]
     return out, skipped, errors
+
+
+def too_many() -> tuple[int | None, str]:
+    return None, f"the file holds more than {MAX_QUESTIONS:,} questions; split it"
 
 
 def _label(d: Draft) -> str:

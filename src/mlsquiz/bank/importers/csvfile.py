@@ -15,12 +15,14 @@ import io
 import re
 
 from mlsquiz.bank.importers.common import (
+    MAX_QUESTIONS,
     MAX_TEXT,
     Draft,
     FileRejected,
     ParsedFile,
     parse_domains,
     parse_topics,
+    too_many,
 )
 
 LETTERS = ("A", "B", "C", "D", "E", "F")
@@ -79,6 +81,8 @@ def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:
         except csv.Error as exc:
             raise FileRejected(start, f"CSV: {str(exc)[:120]}") from None
         line, start = start, reader.line_num + 1
+        if len(out.drafts) + len(out.errors) >= MAX_QUESTIONS:
+            raise FileRejected(*too_many())
         if not any(c.strip() for c in row):
             continue
         if len(row) > len(names):

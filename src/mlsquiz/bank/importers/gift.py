@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 
 from mlsquiz.bank.importers.common import (
+    MAX_QUESTIONS,
     Draft,
     FileRejected,
     ParsedFile,
@@ -26,6 +27,7 @@ from mlsquiz.bank.importers.common import (
     parse_domains,
     parse_topics,
     plain_to_markdown,
+    too_many,
 )
 
 _ESCAPES = "~=#{}:\\n"
@@ -72,6 +74,8 @@ def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:
                 block.append((offset, " " * len(line)))
             continue
         if not stripped and depth <= 0:
+            if len(out.drafts) + len(out.skipped) > MAX_QUESTIONS:
+                raise FileRejected(*too_many())
             if block:
                 category = _block(block, line_at, category, pending, tasks, out)
                 pending, block, depth = {}, [], 0

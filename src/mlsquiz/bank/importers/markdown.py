@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-from mlsquiz.bank.importers.common import Draft, ParsedFile, parse_domains, parse_topics
+from mlsquiz.bank.importers.common import (
+    MAX_QUESTIONS,
+    Draft,
+    FileRejected,
+    ParsedFile,
+    parse_domains,
+    parse_topics,
+    too_many,
+)
 
 _HEADING = re.compile(r"^###\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^[-*+]\s+\[( |x|X)\]\s?(.*)$")
@@ -43,6 +51,8 @@ def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:
             fenced = not fenced
         elif not fenced and _HEADING.match(line):
             starts.append(i)
+    if len(starts) > MAX_QUESTIONS:
+        raise FileRejected(*too_many())
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         try:
