@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -424,3 +425,13 @@ def test_many_errors_are_listed_up_to_a_hundred(shipped_bank: Bank) -> None:
     assert len(result.errors) == 101 and not result.questions
     assert [e.line for e in result.errors[:2]] == [1, 5]
     assert result.errors[-1].message == "... and 50 more errors"
+
+
+def test_the_documented_examples_import_as_described(shipped_bank: Bank) -> None:
+    text = (Path(__file__).parents[1] / "docs" / "import-formats.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\n(.*?)^```$", text, re.S | re.M)
+    kinds = {"gift": blocks[0], "csv": blocks[1], "markdown": blocks[2]}
+    for fmt, block in kinds.items():
+        result = read(block, fmt, shipped_bank)
+        assert not result.errors and not result.skipped and len(result.questions) == 2, fmt
+        assert [q.select for q in result.questions] == [1, 2], fmt
