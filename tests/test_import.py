@@ -435,3 +435,13 @@ def test_the_documented_examples_import_as_described(shipped_bank: Bank) -> None
         result = read(block, fmt, shipped_bank)
         assert not result.errors and not result.skipped and len(result.questions) == 2, fmt
         assert [q.select for q in result.questions] == [1, 2], fmt
+
+
+def test_csv_and_markdown_skip_what_mlsquiz_cannot_ask(shipped_bank: Bank) -> None:
+    csv_result = read("question,A,B,C,answer,title\nPick.,a,b,c,A,Three\n", "csv", shipped_bank)
+    assert [(s.line, s.title) for s in csv_result.skipped] == [(2, "Three")] and not csv_result.errors
+    assert "single-answer question needs 4-6" in csv_result.skipped[0].reason
+    md = "### Two right of four\nPick. (Choose two.)\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n"
+    md_result = read(md, "markdown", shipped_bank)
+    assert [(s.line, s.title) for s in md_result.skipped] == [(1, "Two right of four")]
+    assert "multiple-answer question needs 5-6" in md_result.skipped[0].reason
