@@ -21,7 +21,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mlsquiz.bank.bank import Bank, load_bank
+from mlsquiz.bank import bank as bank_module
+from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.importers import FileResult, ImportProblem, read_file
 from mlsquiz.bank.schema import Question
 
@@ -92,7 +93,8 @@ def with_user_bank(bank: Bank, data_dir: Path) -> Bank:
 
 
 def load_bank_with_user(data_dir: Path) -> Bank:
-    return with_user_bank(load_bank(), data_dir)
+    """The shipped bank (looked up when called, so a replaced `load_bank` is the one used) plus the user's."""
+    return with_user_bank(bank_module.load_bank(), data_dir)
 
 
 def blueprint_tasks(bank: Bank) -> dict[str, set[str]]:
