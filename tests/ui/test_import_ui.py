@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from mlsquiz.bank.user_bank import folder, load_user_bank
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.importers import read_text_as
+from mlsquiz.bank.user_bank import blueprint_tasks, folder, load_user_bank
 from mlsquiz.ui import state as st
 from mlsquiz.ui.import_dialog import ImportPreview
 from mlsquiz.ui.main_window import MainWindow
+from mlsquiz.ui.markdown_view import to_html
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import CTRL, NUMBER_KEYS, activate, press, wait_for, wait_home
 
@@ -165,3 +168,17 @@ def test_my_questions_lists_and_deletes_after_asking(
     assert store is not None
     qtbot.waitUntil(lambda: sum(q.source == "imported" for q in store.bank.questions) == 1, timeout=5000)
     dialog.accept()
+
+
+def test_imported_text_goes_through_the_safe_markdown_path(shipped_bank: Bank) -> None:
+    md = (
+        "### Hostile\nLook ![chart](http://example.com/x.png) <img src='http://example.com/y.png'>"
+        " <script>alert(1)</script>\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n"
+    )
+    gift = (
+        "::H::[html]<p>Pick <img src='http://example.com/z.png' alt='z'><script>x()</script></p>{=a ~b ~c ~d}"
+    )
+    for text, fmt in ((md, "markdown"), (gift, "gift")):
+        (q,) = read_text_as(text, f"h.{fmt}", fmt, blueprint_tasks(shipped_bank)).questions  # type: ignore[arg-type]
+        html = to_html(q.stem)
+        assert "<img" not in html and "<script" not in html, html
