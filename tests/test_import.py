@@ -445,3 +445,33 @@ def test_csv_and_markdown_skip_what_mlsquiz_cannot_ask(shipped_bank: Bank) -> No
     md_result = read(md, "markdown", shipped_bank)
     assert [(s.line, s.title) for s in md_result.skipped] == [(1, "Two right of four")]
     assert "multiple-answer question needs 5-6" in md_result.skipped[0].reason
+
+
+def test_export_edit_and_import_again_updates_the_same_questions(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.gift"
+    source.write_text(GIFT, encoding="utf-8")
+    assert main(["bank", "import", str(source), "--data-dir", str(data_dir)]) == 0
+    ids = {q.question.id for q in load_user_bank(data_dir).questions}
+    exports = {}
+    for fmt in ("gift", "csv", "markdown"):
+        out = tmp_path / "exported" / fmt / "notes.gift"
+        out.parent.mkdir(parents=True)
+        args = ["bank", "export", "--format", fmt, "--source", "imported", "-o", str(out)]
+        assert main([*args, "--data-dir", str(data_dir)]) == 0
+        exports[fmt] = out.read_text(encoding="utf-8")
+    assert (
+        "::Spot::" in exports["gift"] and "\nSpot," in exports["csv"] and "### Spot\n" in exports["markdown"]
+    )
+    edited = tmp_path / "exported" / "gift" / "notes.gift"  # the same file name as the first import
+    edited.write_text(
+        exports["gift"].replace("Which two are storage", "Which TWO are storage"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["bank", "import", str(edited), "--data-dir", str(data_dir), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["imported"], report["updated"]) == (0, 2)
+    stored = {q.question.id: q.question for q in load_user_bank(data_dir).questions}
+    assert set(stored) == ids
+    assert any(q.stem == "Which TWO are storage services?" for q in stored.values())

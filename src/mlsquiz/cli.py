@@ -191,7 +191,7 @@ def _export(args: argparse.Namespace, bank: Bank) -> int:
     if args.format in ("gift", "csv", "markdown"):
         from mlsquiz import cli_import
 
-        return cli_import.write_text_export(args.format, questions, args.output)
+        return cli_import.write_text_export(args.format, questions, args.output, data_dir(args))
     from mlsquiz.bank.export import export_bank
 
     _print_json(export_bank(dataclasses.replace(bank, questions=tuple(questions))), args.output or "-")

@@ -55,10 +55,12 @@ def run_import(args: argparse.Namespace, data_dir: Path, bank: Bank) -> int:
     return 0
 
 
-def write_text_export(fmt: str, questions: list[Question], output: str | None) -> int:
+def write_text_export(fmt: str, questions: list[Question], output: str | None, data_dir: Path) -> int:
     from mlsquiz.bank.text_export import export_text
+    from mlsquiz.bank.user_bank import load_user_bank
 
-    exported = export_text(questions, fmt)
+    titles = {q.question.id: q.title for q in load_user_bank(data_dir).questions if q.title}
+    exported = export_text(questions, fmt, titles)
     if output in (None, "-"):
         sys.stdout.write(exported.text)
     else:

@@ -1,7 +1,8 @@
 """The bank in the formats the importers read: Moodle GIFT, CSV and Markdown task lists.
 
 Importing an export gives back the same stems, options, right answers and explanations (of the question and of
-each option), topics and task statements. The title of each exported question is its id. What each format
+each option), topics and task statements. The title of each exported question is its id, or for an imported
+question the title it came with. What each format
 cannot hold is left out and counted: ordering items in every format (none of the three has an ordering
 type), and matching items in CSV and Markdown; GIFT writes matching items in its own `=prompt -> response`
 form (a response no prompt matches as `= -> response`), but their per-pair explanations are not kept. Case
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mlsquiz.bank.importers.csvfile import LETTERS
@@ -28,12 +29,17 @@ class TextExport:
     left_out: int  # questions of a type the format cannot hold
 
 
-def export_text(questions: Sequence[Question], fmt: str) -> TextExport:
+def export_text(
+    questions: Sequence[Question], fmt: str, titles: Mapping[str, str] | None = None
+) -> TextExport:
+    """`titles` gives imported questions the title they came with (else a question's title is its id), so that
+    a file exported, edited and imported again under its first name updates the same questions."""
     writer = {"gift": _gift, "csv": _csv, "markdown": _markdown}[fmt]
     kept = [
         q for q in questions if q.type in ("single", "multiple") or (fmt == "gift" and q.type == "matching")
     ]
-    return TextExport(writer(kept), len(kept), len(questions) - len(kept))
+    named = {q.id: (titles or {}).get(q.id) or q.id for q in kept}
+    return TextExport(writer(kept, named), len(kept), len(questions) - len(kept))
 
 
 def _domains(q: Question) -> str:
@@ -48,14 +54,14 @@ def gift_escape(text: str) -> str:
     return out.replace("\n", "\\n")
 
 
-def _gift(questions: Sequence[Question]) -> str:
-    blocks = ["// mlsquiz export: Moodle GIFT; the title of each question is its mlsquiz id"]
+def _gift(questions: Sequence[Question], titles: Mapping[str, str]) -> str:
+    blocks = ["// mlsquiz export: Moodle GIFT"]
     for q in questions:
         lines: list[str] = []
         if q.domains:
             lines.append(f"// domain: {_domains(q)}")
         lines.append(f"// topic: {'; '.join(q.topics)}")
-        lines.append(f"::{gift_escape(q.id)}::[markdown]{gift_escape(q.stem)} {{")
+        lines.append(f"::{gift_escape(titles[q.id])}::[markdown]{gift_escape(q.stem)} {{")
         if q.type == "matching":
             used = set(q.answer)
             for prompt, key in zip(q.prompts, q.answer, strict=True):
@@ -89,7 +95,7 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv(questions: Sequence[Question]) -> str:
+def _csv(questions: Sequence[Question], titles: Mapping[str, str]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -97,7 +103,7 @@ def _csv(questions: Sequence[Question]) -> str:
         texts = {o.key: o for o in q.options}
         writer.writerow(
             [
-                q.id,
+                titles[q.id],
                 q.stem,
                 *(texts[k].text if k in texts else "" for k in LETTERS),
                 ";".join(q.answer),
@@ -120,10 +126,10 @@ def _quote(text: str, prefix: str = "") -> list[str]:
     return [f"{prefix}> {line}" if line.strip() else f"{prefix}>" for line in text.split("\n")]
 
 
-def _markdown(questions: Sequence[Question]) -> str:
-    out = ["# mlsquiz questions", "", "Each question's title is its mlsquiz id.", ""]
+def _markdown(questions: Sequence[Question], titles: Mapping[str, str]) -> str:
+    out = ["# mlsquiz questions", ""]
     for q in questions:
-        out += [f"### {q.id}", "", q.stem, ""]
+        out += [f"### {' '.join(titles[q.id].split())}", "", q.stem, ""]
         for o in q.options:
             mark = "x" if o.key in q.answer else " "
             out += _indented(o.text, f"- [{mark}] ", "  ")
