@@ -475,3 +475,26 @@ def test_export_edit_and_import_again_updates_the_same_questions(
     stored = {q.question.id: q.question for q in load_user_bank(data_dir).questions}
     assert set(stored) == ids
     assert any(q.stem == "Which TWO are storage services?" for q in stored.values())
+
+
+def test_imported_questions_are_drilled_reviewed_and_counted(
+    shipped_bank: Bank, tmp_path: Path, data_dir: Path
+) -> None:
+    from mlsquiz.store.facade import Store
+    from mlsquiz.study.drills import DrillFilter
+
+    path = tmp_path / "notes.gift"
+    path.write_text(GIFT, encoding="utf-8")
+    apply_import(plan_import([path], data_dir, shipped_bank), data_dir)
+    bank = with_user_bank(shipped_bank, data_dir)
+    spot = next(q for q in bank.questions if q.source == "imported" and not q.domains)
+    with Store.open(data_dir, bank) as store:
+        view = store.start_drill(DrillFilter(sources=["imported"], length=5), seed=3)
+        assert [i.question_id for i in view.items] == [spot.id]  # the other is tagged for MLA-C01 only
+        store.answer(view.status.id, 1, ["B"])  # wrong: A is right
+        result = store.submit(view.status.id)
+        assert (result.correct, result.total) == (0, 1)
+        assert store.due_count() == 1
+        review = store.start_review()
+        assert [i.question_id for i in review.items] == [spot.id]
+        assert store.history()[-1].as_json()["questions"] == 1
