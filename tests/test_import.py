@@ -110,7 +110,9 @@ def test_gift_missing_word_and_matching(shipped_bank: Bank) -> None:
     result = read(text, "gift", shipped_bank)
     assert not result.errors
     blank, match = result.questions
-    assert blank.stem.startswith("Amazon") and "_____ stores objects." in blank.stem
+    assert (
+        blank.stem == "Amazon \\_\\_\\_\\_\\_ stores objects."
+    )  # Markdown for "Amazon _____ stores objects."
     assert match.type == "matching" and [p.text for p in match.prompts] == [
         "Objects",
         "Queues",

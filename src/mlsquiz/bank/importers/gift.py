@@ -38,6 +38,7 @@ _FILLER = "\ue0ff"
 _BACK = {v: ("\n" if k == "n" else k) for k, v in _STAND_IN.items()}
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TF = re.compile(r"^(T|F|TRUE|FALSE)\s*(#.*)?$", re.S | re.I)
+BLANK = "\\_" * 5  # shows as _____
 _DIRECTIVE = re.compile(r"^//\s*(domain|topic)\s*:(.*)$", re.I)
 
 
@@ -164,8 +165,11 @@ def _question(body: str, first_line: int, line_of: object) -> Draft | Skip:
             line_of(bad), "a second answer block in one question (separate questions by a blank line)"
         )
     before = body[pos:opening]
-    stem_raw = before.rstrip() + ("\n\n_____ " + after.strip() if after.strip() else "")
-    stem = _text(stem_raw, fmt)
+    stem = _text(before, fmt)
+    if (
+        after.strip()
+    ):  # Moodle's "missing word": a blank where the answers were (escaped: not Markdown emphasis)
+        stem = f"{stem} {BLANK} {_text(after, fmt)}"
     answers = body[opening + 1 : closing]
     general: str | None = None
     split = answers.find("####")
