@@ -500,3 +500,9 @@ def test_imported_questions_are_drilled_reviewed_and_counted(
         review = store.start_review()
         assert [i.question_id for i in review.items] == [spot.id]
         assert store.history()[-1].as_json()["questions"] == 1
+
+
+def test_a_markdown_question_written_in_its_heading(shipped_bank: Bank) -> None:
+    md = "### Which two are storage services? (Select TWO.)\n- [x] S3\n- [x] EFS\n- [ ] SQS\n- [ ] SNS\n- [ ] SES\n"
+    (q,) = read(md, "markdown", shipped_bank).questions
+    assert q.stem == "Which two are storage services? (Select TWO.)" and q.select == 2

@@ -9,7 +9,7 @@
     > Domain: mla-c01:2.3
     > Explanation: why; the quote block may go on over several lines.
 
-A `###` heading starts a question and is its title. "(Choose two.)", "(Select TWO.)", "(Pick 3)" and the like
+A `###` heading starts a question and is its title (and its stem, when no paragraph follows it). "(Choose two.)", "(Select TWO.)", "(Pick 3)" and the like
 set `select`, which must agree with the `[x]` marks; without such a hint `select` is their number. `Topic:` and
 `Domain:` lines, both optional, come before `Explanation:`. Text before the first `###` is ignored; a `###`
 inside a code fence does not start a question.
@@ -81,7 +81,8 @@ def _question(lines: list[str], start: int, end: int, tasks: dict[str, set[str]]
             fenced = not fenced
         stem.append(lines[i])
         i += 1
-    draft = Draft(line=start + 1, title=title, stem="\n".join(stem).strip())
+    # many study repositories write the whole question in its heading: then the heading is the stem too
+    draft = Draft(line=start + 1, title=title, stem="\n".join(stem).strip() or (title or ""))
     if i == end:
         raise _Error(start + 1, "no task list: mark answers with '- [x]' and '- [ ]'")
     options: list[tuple[list[str], list[str], int]] = []  # text lines, explanation lines, line number
