@@ -47,12 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     lint = bank_sub.add_parser("lint", help="quality findings", parents=[common])
     lint.add_argument("--json", action="store_true")
     export = bank_sub.add_parser("export", help="the whole bank", parents=[common])
-    export.add_argument("--format", choices=["json", "anki"], default="json")
+    export.add_argument("--format", choices=["json", "anki", "gift", "csv", "markdown"], default="json")
     export.add_argument(
         "-o", "--output", default=None, help="file to write; JSON defaults to standard output"
     )
     export.add_argument("--source", choices=["generated", "scenario", "imported"], default=None)
     export.add_argument("--wrong", action="store_true", help="only questions you have answered wrong")
+    from mlsquiz import cli_import
+
+    cli_import.add_parser(bank_sub, common, _Parser)
 
     exam = sub.add_parser("exam", help="exams", parents=[common])
     exam_sub = exam.add_subparsers(dest="exam_command", required=True, parser_class=_Parser)
@@ -148,7 +151,13 @@ def _bank(args: argparse.Namespace) -> int:
             return 1
         print(f"ok: {len(bank.questions)} questions, {len(bank.knowledge)} knowledge entries")
         return 0
-    bank = load_bank() if args.bank_command == "lint" else _shipped_bank()
+    if args.bank_command == "lint":  # the shipped bank's quality: the user's own questions are theirs
+        return _lint(args, load_bank())
+    bank = _load_bank(args)
+    if args.bank_command == "import":
+        from mlsquiz import cli_import
+
+        return cli_import.run_import(args, data_dir(args), bank)
     if args.bank_command == "stats":
         stats = bank.stats()
         if args.json:
@@ -158,16 +167,25 @@ def _bank(args: argparse.Namespace) -> int:
         return 0
     if args.bank_command == "export":
         return _export(args, bank)
-    if args.bank_command == "lint":
-        from mlsquiz.bank.lint import lint_bank
-
-        report = lint_bank(bank)
-        if args.json:
-            _print_json(report.as_json())
-        else:
-            print(report.as_text())
-        return 1 if report.errors else 0
     return 2
+
+
+def _load_bank(args: argparse.Namespace) -> Bank:
+    """The shipped bank plus the user's imported questions from the data folder."""
+    from mlsquiz.bank.user_bank import load_bank_with_user
+
+    return load_bank_with_user(data_dir(args))
+
+
+def _lint(args: argparse.Namespace, bank: Bank) -> int:
+    from mlsquiz.bank.lint import lint_bank
+
+    report = lint_bank(bank)
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        print(report.as_text())
+    return 1 if report.errors else 0
 
 
 def _export(args: argparse.Namespace, bank: Bank) -> int:
@@ -183,6 +201,10 @@ def _export(args: argparse.Namespace, bank: Bank) -> int:
         count = write_deck(questions, path, cases=bank.cases)
         print(f"wrote {count} notes to {path}")
         return 0
+    if args.format in ("gift", "csv", "markdown"):
+        from mlsquiz import cli_import
+
+        return cli_import.write_text_export(args.format, questions, args.output, data_dir(args))
     from mlsquiz.bank.export import export_bank
 
     _print_json(export_bank(dataclasses.replace(bank, questions=tuple(questions))), args.output or "-")
@@ -206,7 +228,7 @@ def _print_stats(stats: dict[str, Any]) -> None:
 def _exam(args: argparse.Namespace) -> int:
     from mlsquiz.exam.assembly import assemble
 
-    bank = _shipped_bank()
+    bank = _load_bank(args)
     blueprint_id = args.blueprint or bank.default_blueprint.id
     if blueprint_id not in bank.blueprints:
         print(
@@ -244,7 +266,7 @@ def _exam(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    with _open_store(args, _shipped_bank()) as store:
+    with _open_store(args, _load_bank(args)) as store:
         rows = [h.as_json() for h in store.history(with_items=args.items)]
     if args.json:
         _print_json(rows)

@@ -295,9 +295,12 @@ class Store:
         ]
 
     def topics(self) -> list[tuple[str, str, tuple[str, ...]]]:
-        """(slug, name, aliases) of every knowledge entry, by name: a search matches old names too."""
-        entries = ((e.slug, e.name, tuple(e.aliases)) for e in self.bank.knowledge.values())
-        return sorted(entries, key=lambda t: t[1].lower())
+        """(slug, name, aliases) of every knowledge entry and of every tag of the user's imported questions, by
+        name: a search matches old names too."""
+        tags = {t for q in self.bank.questions if q.source == "imported" for t in q.topics}
+        named = [(e.slug, e.name, tuple(e.aliases)) for e in self.bank.knowledge.values()]
+        named += [(t, f"{t} (your tag)", ()) for t in sorted(tags - set(self.bank.knowledge))]
+        return sorted(named, key=lambda t: t[1].lower())
 
     def settings(self) -> Settings:
         return load_settings(self.folder)

@@ -33,8 +33,10 @@ class DrillFilter(BaseModel):
 
 def matches(q: Question, f: DrillFilter, seen: set[str], wrong: set[str]) -> bool:
     task = q.domains.get(f.blueprint)
-    if task is None:
-        return False
+    if task is None:  # an imported question with no task statement drills in any blueprint, unless a domain
+        if q.source != "imported" or q.domains or f.domains or f.tasks:  # or a task is asked for
+            return False
+        task = ""
     return (
         (not f.domains or task.split(".")[0] in f.domains)
         and (not f.tasks or task in f.tasks)

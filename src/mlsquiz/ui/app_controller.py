@@ -67,6 +67,10 @@ class AppController(QObject):
         if self.s.built:
             return
         self.s.build()
+        from mlsquiz.ui.import_flow import ImportFlow
+
+        self.imports = ImportFlow(self.data_dir, self.s.window, lambda: self.store.bank if self.store else None,
+                                  self._guard(self._replace_bank), self.notify)  # fmt: skip
         self._wire()
         self.built.emit()
 
@@ -83,6 +87,11 @@ class AppController(QObject):
         s.results.more_review_requested.connect(g(self.start_review))
         s.dashboard.attempt_requested.connect(g(lambda i: self.go(st.Results(i))))
         s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
+        s.dashboard.import_requested.connect(g(self.imports.choose_file))
+        s.dashboard.my_questions_requested.connect(g(self.imports.show_my_questions))
+        self.imports.dialog_closed.connect(
+            lambda: s.dashboard.focus_first() if isinstance(self.state, st.Home) else None
+        )
         s.setup.filter_changed.connect(g(self._count))
         s.setup.start_requested.connect(g(self.start_drill))
         s.setup.back_requested.connect(g(self.back))
@@ -136,11 +145,12 @@ class AppController(QObject):
         loader, folder, clock = self.bank_loader, self.data_dir, self.clock
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
+            from mlsquiz.bank.user_bank import with_user_bank
             from mlsquiz.store.facade import Store
             from mlsquiz.ui.screens import import_screen_modules
 
             import_screen_modules()
-            store = Store.open(folder, loader(), clock, backup=True)
+            store = Store.open(folder, with_user_bank(loader(), folder), clock, backup=True)
             return store, store.dashboard(), store.blueprints()
 
         self._task = run_in_pool(work, self._loaded, self._failed_to_load)
@@ -197,6 +207,13 @@ class AppController(QObject):
         if not isinstance(self.state, st.Home):
             self._switch(st.Home())
         self.dashboard_shown.emit()
+
+    def _replace_bank(self, bank: Bank) -> None:
+        """The user's bank changed (an import, a delete): the store reads the new bank from now on."""
+        if self.store is not None:
+            self.store.bank = bank
+            if isinstance(self.state, st.Home):
+                self.refresh_dashboard()
 
     def choose_blueprint(self, blueprint_id: str) -> None:
         """The exam chosen on the dashboard is the user's choice: it is remembered across restarts."""

@@ -1,7 +1,7 @@
 """Home: choose the exam, start a mock exam, a drill or a review, resume, and see how ready you are.
 
 Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ctrl+H history, Ctrl+U resume the
-newest attempt in progress; Enter presses the focused button.
+newest attempt in progress, Ctrl+I import; Enter presses the focused button.
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ class DashboardScreen(QWidget):
     resume_requested = Signal(int)
     discard_requested = Signal(int)
     attempt_requested = Signal(int)
+    import_requested = Signal()
+    my_questions_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,12 +115,16 @@ class DashboardScreen(QWidget):
         for btn, signal in ((self.exam, self.exam_requested), (self.drill, self.drill_requested),
                             (self.review, self.review_requested), (self.history, self.history_requested)):  # fmt: skip
             btn.clicked.connect(signal)
+        self.import_questions = button("Import questions…", "Import questions (Ctrl+I)", variant="flat")
+        self.import_questions.clicked.connect(self.import_requested)
+        self.my_questions = button("My questions", "My questions", variant="flat")
+        self.my_questions.clicked.connect(self.my_questions_requested)
         self.note_text = label("", role="small", wrap=True)
         self.note = note = card(vbox(self.note_text, margins=10), "note")
         note.setAccessibleName("About this exam")
         note.hide()
         actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
-                            margins=18, spacing=10))  # fmt: skip
+                            hbox(self.import_questions, self.my_questions, None), margins=18, spacing=10))  # fmt: skip
         self.resume_buttons: list[QPushButton] = []
         self.discard_buttons: list[QPushButton] = []
         self.resume_box = QVBoxLayout()
@@ -160,6 +166,7 @@ class DashboardScreen(QWidget):
         shortcut(self, ["Ctrl+D"], self.drill_requested.emit)
         shortcut(self, ["Ctrl+R"], self._review_key)
         shortcut(self, ["Ctrl+H"], self.history_requested.emit)
+        shortcut(self, ["Ctrl+I"], self.import_requested.emit)
         shortcut(self, ["Ctrl+U"], self._resume_key)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
