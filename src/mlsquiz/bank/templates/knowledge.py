@@ -217,11 +217,15 @@ STOP_WORDS = frozenset(
 )
 
 
+NAME_WORDS = frozenset(["amazon", "aws", "sagemaker", "data", "model", "models", "machine", "learning"])
+
+
 def content_words(text: str) -> set[str]:
+    """The words that say what a text is about, crudely stemmed ("time", "series" and "scaling" count)."""
     return {
         stem_word(w)
         for w in re.findall(r"[a-z0-9]+", text.lower())
-        if len(w) >= 3 and w not in STOP_WORDS and w not in GENERIC_WORDS
+        if len(w) >= 3 and w not in STOP_WORDS and w not in NAME_WORDS
     }
 
 
@@ -310,12 +314,13 @@ class Knowledge:
         """`explanation` with the availability note of every closed or retired entry that `texts` (the stem, the
         options and their explanations) name and the explanation does not flag yet, so that no question offers
         or mentions such an entry without saying what AWS announced."""
+        body = [re.sub(r"\n\nAvailability: [^\n]*", "", explanation), *texts]
         named = [
             e
             for e in self.closed
             if e.availability_note not in explanation
             and any(
-                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in self.names_of(e) for t in texts
+                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in self.names_of(e) for t in body
             )
         ]
         return explanation + availability(named)

@@ -120,9 +120,19 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
 
 
 def _rival_facts(
-    kb: Knowledge, entry: KnowledgeEntry, field: Callable[[KnowledgeEntry], Sequence[str]], qid: str, n: int
+    kb: Knowledge,
+    entry: KnowledgeEntry,
+    field: Callable[[KnowledgeEntry], Sequence[str]],
+    qid: str,
+    n: int,
+    key: str = "",
 ) -> list[tuple[str, KnowledgeEntry]] | None:
-    """`n` facts of one field, each from a different near-miss rival of `entry` that does not overlap the others."""
+    """`n` facts of one field, each from a different near-miss rival of `entry` that does not overlap the others.
+
+    Of each rival's facts, the one nearest the key in subject (most content words shared with `key`) is taken:
+    a forecasting key among forecasting-flavoured distractors, not among needs about text or images, so that
+    the subject alone does not point at the key.
+    """
     rng = seeded(qid)
     picked: list[tuple[str, KnowledgeEntry]] = []
     own = {clause(t).lower() for t in field(entry)}
@@ -134,7 +144,9 @@ def _rival_facts(
         ]
         if not facts or any(kb.related(rival.slug, r.slug) for _, r in picked) or kb.is_umbrella(rival.slug):
             continue
-        picked.append((rng.choice(facts), rival))
+        words = content_words(key)
+        best = max(len(words & content_words(f)) for f in facts)
+        picked.append((rng.choice([f for f in facts if len(words & content_words(f)) == best]), rival))
         if len(picked) == n:
             return picked
     return None
@@ -169,7 +181,7 @@ def _fact_of(
             continue
         for index, fact in enumerate(facts):
             qid = f"gen.{template}.{entry.slug}.{short_hash(fact)}"
-            wrong = _rival_facts(kb, entry, field, qid, 3)
+            wrong = _rival_facts(kb, entry, field, qid, 3, fact)
             if wrong is None or leaks(fact, entry) or echoes(fact, entry):
                 continue
             if not _alike(fact, [t for t, _ in wrong]):
@@ -209,7 +221,7 @@ def two_uses(kb: Knowledge) -> Iterator[Question]:
             continue
         qid = f"gen.two-uses.{entry.slug}"
         right = seeded(qid).sample(list(entry.use_for), 2)
-        wrong = _rival_facts(kb, entry, lambda e: e.use_for, qid, 3)
+        wrong = _rival_facts(kb, entry, lambda e: e.use_for, qid, 3, " ".join(right))
         if wrong is None or any(leaks(t, entry) or echoes(t, entry) for t in right):
             continue
         stem = f"Which TWO needs is **{entry.name}** designed to meet?"
