@@ -354,3 +354,75 @@ def test_no_knowledge_template_gives_its_key_away_by_wording(shipped_bank: Bank)
     assert {r.group for r in results} == set(TEMPLATES)
     for r in results:
         assert r.margin <= MARGIN_LIMIT, (r.group, r.accuracy, r.chance)
+
+
+def test_every_closed_or_retired_entry_a_question_mentions_carries_its_note(shipped_bank: Bank) -> None:
+    """Model Monitor, Ground Truth, Debugger...: whether key, distractor or named in an explanation, the question
+    says what AWS announced, in the same words every time."""
+    from mlsquiz.bank.templates.knowledge import Knowledge
+
+    closed = [e for e in shipped_bank.knowledge.values() if e.availability != "available"]
+    assert {"sagemaker-ground-truth", "sagemaker-debugger", "sagemaker-model-monitor"} <= {
+        e.slug for e in closed
+    }
+    for q in shipped_bank.questions:
+        if q.source != "generated" or (q.template or "").startswith("calc-"):
+            continue
+        body = re.sub(r"\n\nAvailability: [^\n]*", "", q.explanation)
+        texts = [q.stem, *(t for o in q.options for t in (o.text, o.explanation)), body]
+        for e in closed:
+            named = any(
+                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t)
+                for n in Knowledge.names_of(e)
+                for t in texts
+            )
+            if named or e.slug in q.topics:
+                assert e.availability_note and e.availability_note in q.explanation, (q.id, e.slug)
+
+
+def test_correct_options_are_explained_by_a_fact_not_restated(shipped_bank: Bank) -> None:
+    """No "X is the choice to <the option>" or "Choose X over Y when <the stem>" as the key's explanation, no
+    "A common belief is the opposite" filler, and no choose-over stem that names one option as a rival."""
+    for q in shipped_bank.questions:
+        if q.source != "generated" or (q.template or "").startswith("calc-"):
+            continue
+        assert "common belief" not in q.explanation.lower(), q.id
+        for o in q.correct_options:
+            assert "is the choice to" not in o.explanation and "is the choice when" not in o.explanation, q.id
+            assert not o.explanation.startswith("Correct. Choose "), q.id
+        if q.template == "choose-over":
+            assert "among them" not in q.stem
+            assert not any(o.text in q.stem for o in q.options), q.id
+
+
+def test_no_distractor_mirrors_the_key_of_a_deciding_factor(shipped_bank: Bank) -> None:
+    """ "X rather than Y" beside "Y rather than X" tells a test-wise candidate that the key is one of the two."""
+    for q in shipped_bank.questions:
+        if q.template != "deciding-factor":
+            continue
+        key = set(re.findall(r"[a-z]+", q.correct_options[0].text.lower()))
+        for o in q.options:
+            if o.key not in q.answer:
+                words = set(re.findall(r"[a-z]+", o.text.lower()))
+                assert len(key & words) < 0.8 * min(len(key), len(words)), q.id
+
+
+# A reference is the English page on its canonical host: no locale folders, Markdown sources, PDFs, redirects,
+# query strings, China mirrors or pages without their extension.
+SANE_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[A-Za-z0-9_.~%+:,()-]*)*(?:#[A-Za-z0-9_.-]+)?$")
+BAD_URL = re.compile(
+    r"/(?:[a-z]{2}_[a-z]{2}|jp|de|fr|cn|kr)/|\.md$|\.pdf$|/goto/|/pdfs/|docs\.amazonaws\.cn|^https://www\.scikit"
+)
+
+
+def test_every_reference_is_a_sane_https_url(shipped_bank: Bank) -> None:
+    refs = [
+        (e.slug, r)
+        for e in shipped_bank.knowledge.values()
+        for r in [*e.references, *(m.reference for m in e.misconceptions)]
+    ]
+    assert refs
+    for slug, ref in refs:
+        assert SANE_URL.match(ref) and not BAD_URL.search(ref), (slug, ref)
+        if ref.startswith("https://docs.aws.amazon.com/"):
+            assert ref.endswith((".html", "/")) or "#" in ref, (slug, ref)

@@ -74,6 +74,7 @@ KB = [
     store("delta", "archive cold records", "alpha"),
     store("epsilon", "cache hot keys", "alpha"),
     store("zeta", "move data between sites", "beta"),
+    store("eta", "index text for search", "alpha"),
     entry("sm", "sagemaker-build", use_for=["build and train models at scale"]),
     feature("sm-one", "label images with people"),
     feature("sm-two", "label text with a crowd"),

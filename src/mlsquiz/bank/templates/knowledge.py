@@ -32,6 +32,10 @@ GENERIC_WORDS = frozenset(
         "models",
         "data",
         "learning",
+        "learn",
+        "learns",
+        "learned",
+        "learner",
         "machine",
         "mode",
         "input",
@@ -105,9 +109,38 @@ def leaks(text: str, entry: KnowledgeEntry) -> bool:
     return _name_pattern(entry.name, tuple(entry.aliases)).search(text.lower()) is not None
 
 
+def stem_word(word: str) -> str:
+    """A crude stem, so that "scaling", "scale" and "scaled" (or "events" and "event") compare equal."""
+    return re.sub(r"(?:ations?|ings?|ed|es|e|s)$", "", word) if len(word) > 4 else word
+
+
+def echoes(text: str, entry: KnowledgeEntry) -> bool:
+    """Whether `text` repeats a distinctive word of the entry's name in another form.
+
+    "Prepare inputs for scale-sensitive methods" echoes "Feature scaling", and "event patterns" echoes
+    "EventBridge" (a word of five letters or more that begins a name word). A layperson matches such words
+    to the name without knowing what the entry does.
+    """
+    names = name_words(entry)
+    stems = {stem_word(w) for w in names}
+    for token in re.findall(r"[a-z0-9]+", text.lower()):
+        if token in GENERIC_WORDS or len(token) < 4:
+            continue
+        short = stem_word(token)
+        if short in stems:
+            return True
+        if len(short) >= 5 and any(w != token and w.startswith(short) for w in names):
+            return True
+    return False
+
+
 def gives_away(text: str, entry: KnowledgeEntry) -> bool:
-    """Stricter than `leaks`, for stems whose answer is the entry: no distinctive word of its name either."""
-    return leaks(text, entry) or bool(name_words(entry) & set(re.findall(r"[a-z0-9]+", text.lower())))
+    """Stricter than `leaks`, for stems whose answer is the entry: no distinctive word of its name, in any form."""
+    return (
+        leaks(text, entry)
+        or bool(name_words(entry) & set(re.findall(r"[a-z0-9]+", text.lower())))
+        or echoes(text, entry)
+    )
 
 
 def sentence(text: str) -> str:
@@ -134,11 +167,107 @@ def about(entry: KnowledgeEntry) -> str:
     return f"{entry.name}: {sentence(entry.definition or entry.summary)}"
 
 
-def tip(entry: KnowledgeEntry) -> str:
-    """The closing lines of an explanation: the first exam tip, and what AWS said about availability."""
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "or",
+        "and",
+        "for",
+        "by",
+        "with",
+        "as",
+        "at",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "than",
+        "from",
+        "into",
+        "when",
+        "which",
+        "not",
+        "can",
+        "each",
+        "their",
+        "they",
+        "them",
+        "such",
+        "so",
+        "no",
+        "more",
+        "most",
+        "one",
+        "two",
+        "any",
+        "all",
+        "only",
+        "also",
+        "instead",
+        "rather",
+        "use",
+        "used",
+        "uses",
+    ]
+)
+
+
+NAME_WORDS = frozenset(["amazon", "aws", "sagemaker", "data", "model", "models", "machine", "learning"])
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what a text is about, crudely stemmed ("time", "series" and "scaling" count)."""
+    return {
+        stem_word(w)
+        for w in re.findall(r"[a-z0-9]+", text.lower())
+        if len(w) >= 3 and w not in STOP_WORDS and w not in NAME_WORDS
+    }
+
+
+def availability(entries: Sequence[KnowledgeEntry]) -> str:
+    """What AWS said about every closed or retired entry among `entries`, once each, key first."""
+    seen: set[str] = set()
+    text = ""
+    for e in entries:
+        if e.availability_note and e.availability != "available" and e.slug not in seen:
+            seen.add(e.slug)
+            text += f"\n\nAvailability: {e.availability_note}"
+    return text
+
+
+def tip(entry: KnowledgeEntry, others: Sequence[KnowledgeEntry] = ()) -> str:
+    """The closing lines of an explanation: the first exam tip, and what AWS said about the availability of the
+    key and of every other entry the question offers or names (a closed distractor is flagged as the key is)."""
     text = f"\n\nExam tip: {entry.exam_tips[0]}" if entry.exam_tips else ""
-    if entry.availability_note:
-        text += f"\n\nAvailability: {entry.availability_note}"
+    return text + availability([entry, *others])
+
+
+def reason(entry: KnowledgeEntry, fact: str | None = None) -> str:
+    """Why the entry is the right pick: what it is and does, plus the exam tip or strength that bears on `fact`.
+
+    Never the option's own words again ("X is the choice to <option>"), which teaches nothing.
+    """
+    text = about(entry)
+    if fact:
+        words = content_words(fact)
+        shown = content_words(text)
+        best, score = None, 1
+        for candidate in (*entry.exam_tips, *entry.pros):
+            cwords = content_words(candidate)
+            overlap = len(words & cwords)
+            if overlap > score and not cwords <= shown:
+                best, score = candidate, overlap
+        if best:
+            text += f" {sentence(cap(best))}"
     return text
 
 
@@ -158,6 +287,7 @@ class Knowledge:
     ) -> None:
         self.entries = sorted(entries, key=lambda e: e.slug)
         self.by_slug = {e.slug: e for e in self.entries}
+        self.closed = [e for e in self.entries if e.availability != "available" and e.availability_note]
         self.confusions = sorted(confusions, key=lambda c: c.id)
         self.categories: dict[str, Category] = {c.id: c for c in taxonomy.categories} if taxonomy else {}
         self.feature_of: dict[str, FeatureGroup] = {
@@ -183,6 +313,28 @@ class Knowledge:
             ):
                 self._related.setdefault(umbrella.parent, set()).add(child)
                 self._related.setdefault(child, set()).add(umbrella.parent)
+
+    def flagged(self, explanation: str, texts: Sequence[str]) -> str:
+        """`explanation` with the availability note of every closed or retired entry that `texts` (the stem, the
+        options and their explanations) name and the explanation does not flag yet, so that no question offers
+        or mentions such an entry without saying what AWS announced."""
+        body = [re.sub(r"\n\nAvailability: [^\n]*", "", explanation), *texts]
+        named = [
+            e
+            for e in self.closed
+            if e.availability_note not in explanation
+            and any(
+                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in self.names_of(e) for t in body
+            )
+        ]
+        return explanation + availability(named)
+
+    @staticmethod
+    def names_of(entry: KnowledgeEntry) -> list[str]:
+        """The names that refer to an entry unambiguously in running text: as written, and of two words or more
+        ("SageMaker Debugger", "Ground Truth", but not "Forecast", which is also an ordinary word)."""
+        names = plain_name(entry.name, tuple(entry.aliases))
+        return [n for n in names if n in (entry.name, *entry.aliases) or " " in n]
 
     def area(self, entry: KnowledgeEntry) -> str:
         category = self.categories.get(entry.category)
@@ -265,7 +417,7 @@ class Knowledge:
         elif forms <= {"concept", "model"} and category:
             noun = category.noun
         words = set(re.findall(r"[a-z0-9]+", (noun or "").lower()))
-        if noun is None or any(name_words(o) & words for o in options):
+        if noun is None or any(name_words(o) & words or echoes(noun, o) for o in options):
             noun = "AWS service" if forms == {"service"} else KIND_NOUN[options[0].kind]
         return noun
 

@@ -12,10 +12,10 @@ from mlsquiz.bank.compose import Choice, build, seeded, short_hash
 from mlsquiz.bank.schema import KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
-    about,
     article,
     clause,
     gives_away,
+    reason,
     recommendable,
     sentence,
     tip,
@@ -25,7 +25,7 @@ from mlsquiz.bank.templates.knowledge import (
 def _name_choices(
     kb: Knowledge, entry: KnowledgeEntry, rivals: list[KnowledgeEntry], need: str | None
 ) -> list[Choice]:
-    choices = [Choice(entry.name, f"Correct. {about(entry)}", True)]
+    choices = [Choice(entry.name, f"Correct. {reason(entry, need)}", True)]
     choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry, need)}", False) for r in rivals]
     return choices
 
@@ -40,9 +40,14 @@ def service_for_use(kb: Knowledge) -> Iterator[Question]:
                 continue
             noun = kb.noun([entry, *rivals])
             stem = f"A machine learning team needs to {clause(need)}. Which {noun} best meets this need?"
-            explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry)}"
+            if gives_away(stem, entry):
+                continue
+            explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry, rivals)}"
             choices = _name_choices(kb, entry, rivals, need)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+            )
             yield build(qid, "service-for-use", stem, choices, explanation, entry, topics, 1)
 
 
@@ -56,9 +61,12 @@ def name_from_description(kb: Knowledge) -> Iterator[Question]:
             continue
         noun = kb.noun([entry, *rivals])
         stem = f"Which {noun} does this description fit?\n\n> {sentence(text)}"
-        explanation = f"The description is of **{entry.name}**.{tip(entry)}"
+        if gives_away(stem, entry):
+            continue
+        explanation = f"The description is of **{entry.name}**.{tip(entry, rivals)}"
         difficulty = 1 if entry.kind == "service" else 2
         choices = _name_choices(kb, entry, rivals, None)
+        explanation = kb.flagged(explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))])
         yield build(qid, "name-from-description", stem, choices, explanation, entry, [entry.slug], difficulty)
 
 
@@ -72,14 +80,25 @@ def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
                 continue
             noun = kb.noun([entry, *rivals])
             stem = f"A data scientist wants {article(noun)} to use when {clause(situation)}. Which one fits best?"
-            explanation = f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry)}"
+            if gives_away(stem, entry):
+                continue
+            explanation = (
+                f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry, rivals)}"
+            )
             choices = _name_choices(kb, entry, rivals, None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+            )
             yield build(qid, "technique-for-situation", stem, choices, explanation, entry, topics, 2)
 
 
 def choose_over(kb: Knowledge) -> Iterator[Question]:
-    """X instead of Y under a stated condition; Y is among the options, the others are near misses too."""
+    """X instead of Y under a stated condition; Y is among the options, the others are near misses too.
+
+    The stem states the condition only and never names Y: a stem naming one option "among them" would tell a
+    test-wise candidate that this option is never the key.
+    """
     for entry in filter(recommendable, kb.entries):
         for contrast in entry.instead_of:
             other = kb.by_slug.get(contrast.other)
@@ -97,11 +116,18 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
             rivals = [other, *pool[:2]]
             noun = kb.noun([entry, *rivals])
             stem = (
-                f"A team is choosing between several options, {other.name} among them. The deciding factor: "
-                f"{clause(contrast.when)}. Which {noun} should the team choose?"
+                f"A team is choosing among several options. The deciding factor: {clause(contrast.when)}. "
+                f"Which {noun} should the team choose?"
             )
             why = f"Choose {entry.name} over {other.name} when {clause(contrast.when)}."
-            choices = [Choice(entry.name, f"Correct. {why}", True)]
+            right = reason(entry, contrast.when)
+            note = kb.differs(other, entry)
+            if note:
+                right += f" {other.name}, by contrast, {clause(note)}."
+            choices = [Choice(entry.name, f"Correct. {right}", True)]
             choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
-            explanation = f"{why} {sentence(entry.summary)}{tip(entry)}"
+            explanation = f"{why} {sentence(entry.summary)}{tip(entry, rivals)}"
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+            )
             yield build(qid, "choose-over", stem, choices, explanation, entry, [entry.slug, other.slug], 2)

@@ -18,7 +18,10 @@ from mlsquiz.bank.templates.knowledge import (
     about,
     cap,
     clause,
+    content_words,
+    echoes,
     leaks,
+    reason,
     recommendable,
     sentence,
     tip,
@@ -109,28 +112,59 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
                 )
                 for m in order
             ]
-            explanation = (
-                f"{sentence(item.truth)} A common belief is the opposite: “{sentence(item.statement)}” "
-                f"{sentence(item.why)}\n\n{about(entry)}{tip(entry)}"
+            explanation = f"{sentence(item.truth)} {sentence(item.why)}\n\n{about(entry)}{tip(entry)}"
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
             yield build(qid, "true-statement", stem, choices, explanation, entry, [entry.slug], 2)
 
 
 def _rival_facts(
-    kb: Knowledge, entry: KnowledgeEntry, field: Callable[[KnowledgeEntry], Sequence[str]], qid: str, n: int
+    kb: Knowledge,
+    entry: KnowledgeEntry,
+    field: Callable[[KnowledgeEntry], Sequence[str]],
+    qid: str,
+    n: int,
+    key: str = "",
 ) -> list[tuple[str, KnowledgeEntry]] | None:
-    """`n` facts of one field, each from a different near-miss rival of `entry` that does not overlap the others."""
+    """`n` facts of one field, each from a different near-miss rival of `entry` that does not overlap the others.
+
+    Of each rival's facts, the one nearest the key in subject (most content words shared with `key`) is taken:
+    a forecasting key among forecasting-flavoured distractors, not among needs about text or images, so that
+    the subject alone does not point at the key.
+    """
     rng = seeded(qid)
     picked: list[tuple[str, KnowledgeEntry]] = []
     own = {clause(t).lower() for t in field(entry)}
     for rival in kb.candidates(entry, rng):
-        facts = [f for f in field(rival) if clause(f).lower() not in own and not leaks(f, entry)]
+        facts = [
+            f
+            for f in field(rival)
+            if clause(f).lower() not in own and not leaks(f, entry) and not echoes(f, entry)
+        ]
         if not facts or any(kb.related(rival.slug, r.slug) for _, r in picked) or kb.is_umbrella(rival.slug):
             continue
-        picked.append((rng.choice(facts), rival))
+        words = content_words(key)
+        best = max(len(words & content_words(f)) for f in facts)
+        picked.append((rng.choice([f for f in facts if len(words & content_words(f)) == best]), rival))
         if len(picked) == n:
             return picked
     return None
+
+
+def _alike(key: str, others: Sequence[str]) -> bool:
+    """Whether no option stands out by length or mirrors the key.
+
+    An option twice as long as the rest, or a distractor that swaps the key's "X rather than Y" round, tells a
+    test-wise candidate where the key is.
+    """
+    lengths = [len(key), *(len(o) for o in others)]
+    if max(lengths) > 1.8 * sorted(lengths)[-2]:
+        return False
+    words = content_words(key)
+    return all(
+        len(words & content_words(o)) < 0.8 * max(1, min(len(words), len(content_words(o)))) for o in others
+    )
 
 
 def _fact_of(
@@ -147,11 +181,13 @@ def _fact_of(
             continue
         for index, fact in enumerate(facts):
             qid = f"gen.{template}.{entry.slug}.{short_hash(fact)}"
-            wrong = _rival_facts(kb, entry, field, qid, 3)
-            if wrong is None or leaks(fact, entry):
+            wrong = _rival_facts(kb, entry, field, qid, 3, fact)
+            if wrong is None or leaks(fact, entry) or echoes(fact, entry):
+                continue
+            if not _alike(fact, [t for t, _ in wrong]):
                 continue
             stem = stems[index % len(stems)].format(name=entry.name)
-            choices = [Choice(cap(sentence(fact)), f"Correct. {entry.name} {verb} {clause(fact)}.", True)]
+            choices = [Choice(cap(sentence(fact)), f"Correct. {reason(entry, fact)}", True)]
             choices += [
                 Choice(
                     cap(sentence(text)),
@@ -160,8 +196,11 @@ def _fact_of(
                 )
                 for text, rival in wrong
             ]
-            explanation = f"{about(entry)}{tip(entry)}"
+            explanation = f"{about(entry)}{tip(entry, [r for _, r in wrong])}"
             topics = [entry.slug, *(r.slug for _, r in wrong)]
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+            )
             yield build(qid, template, stem, choices, explanation, entry, topics, 2)
 
 
@@ -182,13 +221,17 @@ def two_uses(kb: Knowledge) -> Iterator[Question]:
             continue
         qid = f"gen.two-uses.{entry.slug}"
         right = seeded(qid).sample(list(entry.use_for), 2)
-        wrong = _rival_facts(kb, entry, lambda e: e.use_for, qid, 3)
-        if wrong is None or any(leaks(t, entry) for t in right):
+        wrong = _rival_facts(kb, entry, lambda e: e.use_for, qid, 3, " ".join(right))
+        if wrong is None or any(leaks(t, entry) or echoes(t, entry) for t in right):
             continue
         stem = f"Which TWO needs is **{entry.name}** designed to meet?"
+        reasons = [reason(entry, n) for n in right]
+        if reasons[0] == reasons[1]:  # no exam tip bears on either need: say what it is in other words
+            reasons[1] = f"{entry.name}: {sentence(entry.summary)}"
+            if reasons[1] == reasons[0]:
+                reasons[1] += " Both needs are uses it is built for."
         choices = [
-            Choice(cap(sentence(n)), f"Correct. {entry.name} is the choice to {clause(n)}.", True)
-            for n in right
+            Choice(cap(sentence(n)), f"Correct. {r}", True) for n, r in zip(right, reasons, strict=True)
         ]
         choices += [
             Choice(
@@ -198,8 +241,9 @@ def two_uses(kb: Knowledge) -> Iterator[Question]:
             )
             for n, o in wrong
         ]
-        explanation = f"{about(entry)}{tip(entry)}"
+        explanation = f"{about(entry)}{tip(entry, [o for _, o in wrong])}"
         topics = [entry.slug] + [o.slug for _, o in wrong]
+        explanation = kb.flagged(explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))])
         yield build(qid, "two-uses", stem, choices, explanation, entry, topics, 2)
 
 
@@ -223,6 +267,8 @@ def deciding_factor(kb: Knowledge) -> Iterator[Question]:
                 (e, c)
                 for e, c in favouring.get(other.slug, []) + against.get(entry.slug, [])
                 if clause(c.when).lower() != clause(contrast.when).lower()
+                and not (e.slug == other.slug and c.other == entry.slug)  # the key's mirror image
+                and _alike(contrast.when, [c.when])
             ]
             pool = list({clause(c.when).lower(): (e, c) for e, c in pool}.values())
             pool = [(e, c) for e, c in pool if not leaks(c.when, entry) and not leaks(c.when, other)]
@@ -230,13 +276,10 @@ def deciding_factor(kb: Knowledge) -> Iterator[Question]:
                 continue
             wrong = seeded(qid).sample(pool, 3)
             stem = f"A team chose **{entry.name}** rather than **{other.name}**. Which condition justifies that choice?"
-            choices = [
-                Choice(
-                    cap(sentence(contrast.when)),
-                    f"Correct. Choose {entry.name} over {other.name} when {clause(contrast.when)}.",
-                    True,
-                )
-            ]
+            right = reason(entry, contrast.when)
+            note = kb.differs(other, entry)
+            right += f" {other.name}, by contrast, {clause(note)}." if note else f" {about(other)}"
+            choices = [Choice(cap(sentence(contrast.when)), f"Correct. {right}", True)]
             for e, c in wrong:
                 target = kb.by_slug.get(c.other)
                 loser = target.name if target else c.other
@@ -252,9 +295,16 @@ def deciding_factor(kb: Knowledge) -> Iterator[Question]:
                         False,
                     )
                 )
+            involved = [
+                other,
+                *(kb.by_slug[s] for e, c in wrong for s in (e.slug, c.other) if s in kb.by_slug),
+            ]
             explanation = (
                 f"Choose {entry.name} over {other.name} when {clause(contrast.when)}. {sentence(entry.summary)}"
-                f"{tip(entry)}"
+                f"{tip(entry, involved)}"
+            )
+            explanation = kb.flagged(
+                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
             yield build(
                 qid, "deciding-factor", stem, choices, explanation, entry, [entry.slug, other.slug], 2
