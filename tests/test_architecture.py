@@ -75,6 +75,9 @@ def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> N
         f"assert mlsquiz.__file__.startswith({str(target)!r}), mlsquiz.__file__\n"
         f"assert mlsquiz.question_bank.__file__.startswith({str(target)!r})\n"
         "assert importlib.util.find_spec('question_bank') is None\n"
+        "from importlib.resources import files\n"
+        "assert files('mlsquiz.resources').joinpath('theme', 'app.qss').is_file()\n"
+        "assert files('mlsquiz.resources').joinpath('icons', 'app', 'mlsquiz-512.png').is_file()\n"
         "raise SystemExit(main(['bank', 'stats', '--json']))\n"
     )
     proc = subprocess.run(
@@ -100,5 +103,5 @@ def test_the_wheel_lists_every_package_of_the_source_tree() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {
         ".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")
-    } | {"mlsquiz.question_bank"}
+    } | {"mlsquiz.question_bank", "mlsquiz.resources"}
     assert listed == found, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
