@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlsquiz.store.views import BlueprintView, DashboardView
+from mlsquiz.study.readiness import ENOUGH_ANSWERS
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.readiness_bar import DomainReadinessRow
 from mlsquiz.ui.widgets import (
@@ -276,8 +277,10 @@ class DashboardScreen(QWidget):
         else:
             self.chance.setText("")
             self.chance_label.setText("Not enough data yet")
-            self.estimate_note.setText(f"The estimate needs about 40 first answers; you have {r.answers_used}. "
-                                       "Take a mock exam or a few drills.")  # fmt: skip
+            self.estimate_note.setText(
+                f"The estimate needs about {ENOUGH_ANSWERS} first answers; you have {r.answers_used}. "
+                "Take a mock exam or a few drills."
+            )
         self.chance.setVisible(r.enough_data)
         set_prop(self.chance_label, "role", "muted" if r.enough_data else "h3")
         set_prop(self.chance, "tone", "" if not r.enough_data else "success" if r.pass_probability >= 0.5 else

@@ -209,6 +209,12 @@ class DrillSetupScreen(QWidget):
         bid = self.blueprint.currentData()
         return next((b for b in self.blueprints if b.id == bid), None)
 
+    def _default_blueprint(self) -> str:
+        """The bank's default exam (`default: true` in its blueprint), for a filter made before any is shown."""
+        return next(
+            (b.id for b in self.blueprints if b.default), self.blueprints[0].id if self.blueprints else ""
+        )
+
     def _blueprint_changed(self) -> None:
         bp = self._blueprint()
         self.domains.blockSignals(True)
@@ -257,7 +263,7 @@ class DrillSetupScreen(QWidget):
 
     def drill_filter(self) -> DrillFilter:
         return DrillFilter(
-            blueprint=str(self.blueprint.currentData() or "mls-c01"),
+            blueprint=str(self.blueprint.currentData() or self._default_blueprint()),
             domains=_checked(self.domains),
             tasks=_checked(self.tasks),
             topics=_checked(self.topics),
