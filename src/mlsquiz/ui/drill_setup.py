@@ -103,17 +103,58 @@ class DrillSetupScreen(QWidget):
         self.topics = self._list("Topics")
         self.topics_chosen = label(role="small")
 
-        scope = card(vbox(label("Exam", role="h3"), self.blueprint, label("Domains", role="h3"), self.domains,
-                          margins=16, spacing=8))  # fmt: skip
-        kind = card(vbox(label("Source", role="h3"), *self.sources, label("Difficulty", role="h3"),
-                         hbox(*self.difficulties, None), None, margins=16, spacing=8))  # fmt: skip
-        which = card(vbox(label("Questions", role="h3"), self.any, self.unseen, self.wrong,
-                          label("Length", role="h3"), self.length, None, margins=16, spacing=8))  # fmt: skip
-        tasks = card(vbox(label("Task statements", role="h3"),
-                          label("None ticked means every task of the chosen domains.", role="small", wrap=True),
-                          self.tasks, margins=16, spacing=8))  # fmt: skip
-        topics = card(vbox(hbox(label("Topics", role="h3"), None, self.topics_chosen), self.topic_search,
-                           self.topics, margins=16, spacing=8))  # fmt: skip
+        scope = card(
+            vbox(
+                label("Exam", role="h3"),
+                self.blueprint,
+                label("Domains", role="h3"),
+                self.domains,
+                margins=16,
+                spacing=8,
+            )
+        )
+        kind = card(
+            vbox(
+                label("Source", role="h3"),
+                *self.sources,
+                label("Difficulty", role="h3"),
+                hbox(*self.difficulties, None),
+                None,
+                margins=16,
+                spacing=8,
+            )
+        )
+        which = card(
+            vbox(
+                label("Questions", role="h3"),
+                self.any,
+                self.unseen,
+                self.wrong,
+                label("Length", role="h3"),
+                self.length,
+                None,
+                margins=16,
+                spacing=8,
+            )
+        )
+        tasks = card(
+            vbox(
+                label("Task statements", role="h3"),
+                label("None ticked means every task of the chosen domains.", role="small", wrap=True),
+                self.tasks,
+                margins=16,
+                spacing=8,
+            )
+        )
+        topics = card(
+            vbox(
+                hbox(label("Topics", role="h3"), None, self.topics_chosen),
+                self.topic_search,
+                self.topics,
+                margins=16,
+                spacing=8,
+            )
+        )
         self.cards = [scope, kind, which, tasks, topics]
         self.grid = grid = QGridLayout()
         grid.setSpacing(16)
@@ -138,8 +179,13 @@ class DrillSetupScreen(QWidget):
         for card_ in self.cards:
             self.grid.removeWidget(card_)
         if wide:
-            spots = [(scope, 0, 0, 1, 1), (kind, 0, 1, 1, 1), (which, 0, 2, 1, 1), (tasks, 1, 0, 1, 2),
-                     (topics, 1, 2, 1, 1)]  # fmt: skip
+            spots = [
+                (scope, 0, 0, 1, 1),
+                (kind, 0, 1, 1, 1),
+                (which, 0, 2, 1, 1),
+                (tasks, 1, 0, 1, 2),
+                (topics, 1, 2, 1, 1),
+            ]
         else:
             spots = [(c, i, 0, 1, 1) for i, c in enumerate(self.cards)]
         for widget, row, col, rows, cols in spots:
@@ -172,8 +218,13 @@ class DrillSetupScreen(QWidget):
         return lst
 
     # -- what the controller hands over --------------------------------------------------------------------
-    def show_options(self, blueprints: list[BlueprintView], current: str,
-                     topics: list[tuple[str, str, tuple[str, ...]]], length: int) -> None:  # fmt: skip
+    def show_options(
+        self,
+        blueprints: list[BlueprintView],
+        current: str,
+        topics: list[tuple[str, str, tuple[str, ...]]],
+        length: int,
+    ) -> None:
         self.blueprints = blueprints
         self.blueprint.blockSignals(True)
         self.blueprint.clear()

@@ -65,9 +65,17 @@ class ResultsScreen(QWidget):
         self.timed_out.setProperty("tone", "warning")
         self.timed_out.setAccessibleName("Time ran out")
         self.note = label(role="small", wrap=True)
-        hero = card(vbox(
-            hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.timed_out,
-            self.note, margins=20, spacing=6))  # fmt: skip
+        hero = card(
+            vbox(
+                hbox(self.score, self.out_of, None, self.verdict, spacing=12),
+                self.details,
+                self.time,
+                self.timed_out,
+                self.note,
+                margins=20,
+                spacing=6,
+            )
+        )
 
         self.chart = DomainBars("Score per domain")
         chart_card = card(vbox(label("Score per domain", role="h2"), self.chart, margins=18, spacing=8))
@@ -111,8 +119,10 @@ class ResultsScreen(QWidget):
             passed = bool(result.passed)
             self.verdict.setText("PASS" if passed else "FAIL")
             set_prop(self.verdict, "tone", "success" if passed else "danger")
-            self.note.setText("Scaled score approximated as 100 + 900 × fraction correct; AWS equates exam forms, "
-                              "so a real score can differ.")  # fmt: skip
+            self.note.setText(
+                "Scaled score approximated as 100 + 900 × fraction correct; AWS equates exam forms, "
+                "so a real score can differ."
+            )
         else:
             self.score.setText(f"{result.correct} / {result.total}")
             self.out_of.setText(f"correct  ·  {percent}%")
@@ -130,8 +140,11 @@ class ResultsScreen(QWidget):
         limit = f" of {duration(result.limit_seconds)}" if result.limit_seconds else ""
         self.time.setText(f"Time used: {duration(result.elapsed)}{limit}  (hours:minutes:seconds)")
         ran_out = bool(result.limit_seconds) and result.elapsed >= (result.limit_seconds or 0) - 0.5
-        self.timed_out.setText("Time ran out, so the exam was submitted automatically with the answers given."
-                               if ran_out and result.status == "submitted" else "")  # fmt: skip
+        self.timed_out.setText(
+            "Time ran out, so the exam was submitted automatically with the answers given."
+            if ran_out and result.status == "submitted"
+            else ""
+        )
         self.timed_out.setVisible(bool(self.timed_out.text()))
         passing = result.passing_score if exam else None
         self.chart.show_domains(result.by_domain, passing, pass_percent(passing) if passing else None)

@@ -42,6 +42,8 @@ class Colors:
     focus: str
 
 
+# The palettes and the role table below keep several fields a line (`fmt: skip`): one field a line would spread
+# each over twenty lines and hide which colours differ between light and dark.
 LIGHT = Colors(
     name="light", window="#f3f5f9", surface="#ffffff", surface_alt="#eef1f6", border="#d8dde6",
     border_strong="#b7c0ce", text="#18202e", muted="#556072", primary="#2356d6", primary_hover="#1b46b4",

@@ -109,8 +109,10 @@ class Bar(QFrame):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), max(self.left.minimumSize().width(), self.right.minimumSize().width()) + 24),
-                     hint.height())  # fmt: skip
+        return QSize(
+            min(hint.width(), max(self.left.minimumSize().width(), self.right.minimumSize().width()) + 24),
+            hint.height(),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -320,8 +322,15 @@ def run_box(box: QuestionBox) -> QAbstractButton | None:
     return box.clickedButton()
 
 
-def ask(parent: QWidget, question: str, detail: str, choices: Sequence[tuple[str, str]], *,
-        default: str, cancel: str) -> str:  # fmt: skip
+def ask(
+    parent: QWidget,
+    question: str,
+    detail: str,
+    choices: Sequence[tuple[str, str]],
+    *,
+    default: str,
+    cancel: str,
+) -> str:
     """Ask `question` (in the text: macOS shows no dialog titles) with buttons that say what they do.
 
     `choices` are (answer, button text) pairs, the first shown rightmost; `default` is what Enter answers and
