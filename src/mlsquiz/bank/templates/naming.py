@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsquiz.bank.compose import Choice, build, seeded, short_hash
+from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
@@ -20,6 +20,7 @@ from mlsquiz.bank.templates.knowledge import (
     sentence,
     tip,
 )
+from mlsquiz.bank.templates.registry import Template, template
 
 
 def _name_choices(
@@ -30,11 +31,12 @@ def _name_choices(
     return choices
 
 
-def service_for_use(kb: Knowledge) -> Iterator[Question]:
+@template("service-for-use")
+def service_for_use(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which service (or feature, technique, model) meets a stated need."""
     for entry in filter(recommendable, kb.entries):
         for need in entry.use_for:
-            qid = f"gen.service-for-use.{entry.slug}.{short_hash(need)}"
+            qid = t.qid(entry.slug, short_hash(need))
             rivals = kb.rivals(entry, seeded(qid), 3)
             if rivals is None or gives_away(need, entry):
                 continue
@@ -43,14 +45,15 @@ def service_for_use(kb: Knowledge) -> Iterator[Question]:
             explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry)}"
             choices = _name_choices(kb, entry, rivals, need)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
-            yield build(qid, "service-for-use", stem, choices, explanation, entry, topics, 1)
+            yield t.build(qid, stem, choices, explanation, entry, topics, 1)
 
 
-def name_from_description(kb: Knowledge) -> Iterator[Question]:
+@template("name-from-description")
+def name_from_description(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which entry a description names."""
     for entry in kb.entries:
         text = entry.definition or entry.summary
-        qid = f"gen.name-from-description.{entry.slug}"
+        qid = t.qid(entry.slug)
         rivals = kb.rivals(entry, seeded(qid), 3)
         if rivals is None or gives_away(text, entry):
             continue
@@ -59,14 +62,15 @@ def name_from_description(kb: Knowledge) -> Iterator[Question]:
         explanation = f"The description is of **{entry.name}**.{tip(entry)}"
         difficulty = 1 if entry.kind == "service" else 2
         choices = _name_choices(kb, entry, rivals, None)
-        yield build(qid, "name-from-description", stem, choices, explanation, entry, [entry.slug], difficulty)
+        yield t.build(qid, stem, choices, explanation, entry, [entry.slug], difficulty)
 
 
-def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
+@template("technique-for-situation")
+def technique_for_situation(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which technique or model suits a situation (concepts and models)."""
     for entry in filter(recommendable, kb.entries):
         for situation in entry.when_to_use:
-            qid = f"gen.technique-for-situation.{entry.slug}.{short_hash(situation)}"
+            qid = t.qid(entry.slug, short_hash(situation))
             rivals = kb.rivals(entry, seeded(qid), 3)
             if rivals is None or gives_away(situation, entry):
                 continue
@@ -75,17 +79,18 @@ def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
             explanation = f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry)}"
             choices = _name_choices(kb, entry, rivals, None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
-            yield build(qid, "technique-for-situation", stem, choices, explanation, entry, topics, 2)
+            yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
-def choose_over(kb: Knowledge) -> Iterator[Question]:
+@template("choose-over")
+def choose_over(kb: Knowledge, t: Template) -> Iterator[Question]:
     """X instead of Y under a stated condition; Y is among the options, the others are near misses too."""
     for entry in filter(recommendable, kb.entries):
         for contrast in entry.instead_of:
             other = kb.by_slug.get(contrast.other)
             if other is None or other.kind != entry.kind or gives_away(contrast.when, entry):
                 continue
-            qid = f"gen.choose-over.{entry.slug}.{other.slug}"
+            qid = t.qid(entry.slug, other.slug)
             rng = seeded(qid)
             pool: list[KnowledgeEntry] = []
             for r in kb.candidates(entry, rng):
@@ -104,4 +109,4 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
             choices = [Choice(entry.name, f"Correct. {why}", True)]
             choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
             explanation = f"{why} {sentence(entry.summary)}{tip(entry)}"
-            yield build(qid, "choose-over", stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
