@@ -131,6 +131,7 @@ class Taxonomy(Strict):
     categories: list[Category] = Field(min_length=1)
     features: list[FeatureGroup] = []
     umbrellas: list[Umbrella] = []
+    generic_words: list[NonEmpty] = []  # words of entry names too common to tell entries apart
 
 
 class ConfusionMember(Strict):
