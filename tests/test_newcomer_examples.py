@@ -16,6 +16,7 @@ import yaml
 from mlsquiz.bank.bank import load_bank
 from mlsquiz.bank.calc.common import Family, task_ids
 from mlsquiz.bank.loader import shipped_root
+from mlsquiz.bank.schema import Blueprint
 from mlsquiz.bank.templates import registry
 from mlsquiz.bank.templates.knowledge import Knowledge
 from tests.test_templates import entry
@@ -85,3 +86,21 @@ def test_the_calculation_example_builds_its_bank_variants(tmp_path: Path) -> Non
         assert q.id.startswith("gen.calc-recall-from-counts.") and len(q.options) == 4
         assert len({o.text for o in q.options}) == 4
         assert q.domains == task_ids("evaluation") and set(q.topics) <= topics
+
+
+def test_a_template_name_is_taken_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "REGISTRY", {})
+    make = registry.template("only-once")(lambda kb, t: iter(()))
+    assert make.qid("alpha", "1a2b") == "gen.only-once.alpha.1a2b"
+    with pytest.raises(ValueError, match="two templates"):
+        registry.template("only-once")(lambda kb, t: iter(()))
+    with pytest.raises(ValueError, match="lowercase words"):
+        registry.template("Summary_Of")(lambda kb, t: iter(()))
+
+
+def test_a_blueprint_refuses_a_calculation_task_it_lacks() -> None:
+    data = yaml.safe_load((shipped_root() / "blueprints" / "mls-c01.yaml").read_text(encoding="utf-8"))
+    assert Blueprint.model_validate(data).calculations["evaluation"] == "3.5"
+    data["calculations"]["evaluation"] = "9.9"
+    with pytest.raises(ValueError, match="calculations: task statements not in this blueprint"):
+        Blueprint.model_validate(data)
