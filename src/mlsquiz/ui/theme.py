@@ -131,7 +131,8 @@ def apply_theme(app: QApplication, theme: str, font_size: int, *, force: bool = 
     """Restyle the whole application; returns the colours chosen (for "system", the platform's scheme).
 
     Restyling every widget is slow in a large window, so it happens only when the colours or the text size
-    differ from the last ones applied (or with `force`)."""
+    differ from the last ones applied (or with `force`). The first call also sets the app icon
+    (`resources/icons/app/`), which every window without an icon of its own shows."""
     global _current, _applied
     colors = resolve(theme)
     if not force and _applied == (colors.name, font_size) and app.styleSheet():
