@@ -10,23 +10,54 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ["bank", "exam", "study", "store"]
+# The command line and the settings are core too; only `app.py` (it starts the GUI) and `ui/` may import Qt.
+CORE_MODULES = ["__init__.py", "__main__.py", "cli.py", "cli_data.py", "settings.py", "startup.py"]
+GUI_ONLY = ("PySide6", "shiboken6", "mlsquiz.ui")
+
+
+def imported_names(path: Path) -> list[str]:
+    """Every module `path` imports, at the top or inside a function, as written (`a.b` for `from a.b import c`
+    and `from a import b`: both forms name `a.b` when `b` is a module)."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+    return names
+
+
+def gui_imports(path: Path) -> list[str]:
+    return [n for n in imported_names(path) if any(n == g or n.startswith(g + ".") for g in GUI_ONLY)]
+
+
+def core_files() -> list[Path]:
+    files = [p for package in CORE for p in (ROOT / "src" / "mlsquiz" / package).rglob("*.py")]
+    return files + [ROOT / "src" / "mlsquiz" / name for name in CORE_MODULES]
 
 
 def test_core_modules_never_import_qt() -> None:
-    offenders = []
-    for package in CORE:
-        for path in (ROOT / "src" / "mlsquiz" / package).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = []
-                if isinstance(node, ast.Import):
-                    names = [a.name for a in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.module:
-                    names = [node.module]
-                offenders += [
-                    f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "mlsquiz.ui")
-                ]
-                offenders += [f"{path.name}: {n}" for n in names if n.startswith("mlsquiz.ui")]
+    files = core_files()
+    assert {p.name for p in files} >= {"settings.py", "cli.py", "facade.py", "attempt.py"}
+    offenders = [f"{p.relative_to(ROOT / 'src').as_posix()}: {n}" for p in files for n in gui_imports(p)]
     assert offenders == []
+
+
+def test_the_import_check_catches_every_form(tmp_path: Path) -> None:
+    """The check above must be able to fail: each way of importing Qt or the GUI is caught."""
+    for line in (
+        "import PySide6",
+        "from PySide6.QtCore import QObject",
+        "import mlsquiz.ui.theme",
+        "from mlsquiz.ui import theme",
+        "from mlsquiz import ui",
+        "def later():\n    from mlsquiz.ui.main import run",
+    ):
+        module = tmp_path / "module.py"
+        module.write_text(line + "\n", encoding="utf-8")
+        assert gui_imports(module), line
+    (tmp_path / "module.py").write_text("from mlsquiz.study import readiness\n", encoding="utf-8")
+    assert gui_imports(tmp_path / "module.py") == []
 
 
 def test_the_whole_exam_flow_runs_without_loading_qt(tmp_path: Path) -> None:
@@ -75,6 +106,9 @@ def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> N
         f"assert mlsquiz.__file__.startswith({str(target)!r}), mlsquiz.__file__\n"
         f"assert mlsquiz.question_bank.__file__.startswith({str(target)!r})\n"
         "assert importlib.util.find_spec('question_bank') is None\n"
+        "from importlib.resources import files\n"
+        "assert files('mlsquiz.resources').joinpath('theme', 'app.qss').is_file()\n"
+        "assert files('mlsquiz.resources').joinpath('icons', 'app', 'mlsquiz-512.png').is_file()\n"
         "raise SystemExit(main(['bank', 'stats', '--json']))\n"
     )
     proc = subprocess.run(
@@ -100,5 +134,5 @@ def test_the_wheel_lists_every_package_of_the_source_tree() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {
         ".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")
-    } | {"mlsquiz.question_bank"}
+    } | {"mlsquiz.question_bank", "mlsquiz.resources"}
     assert listed == found, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"

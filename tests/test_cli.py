@@ -104,6 +104,27 @@ def test_stats_and_export_agree(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert all(t in slugs for q in bank["questions"] for t in q["topics"])
 
 
+def test_topics_list_slugs_names_and_aliases(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "topics", "--json"]) == 0
+    topics = json.loads(capsys.readouterr().out)
+    slugs = [t["slug"] for t in topics]
+    assert slugs == sorted(slugs) and len(slugs) == len(set(slugs)) > 50
+    athena = next(t for t in topics if t["slug"] == "athena")
+    assert athena["name"] == "Amazon Athena" and "Athena" in athena["aliases"]
+    assert main(["bank", "topics"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(topics)
+    assert any(line.startswith("athena ") and "Amazon Athena" in line for line in lines)
+
+
+def test_help_speaks_to_the_user(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "CONTRACT" not in text and "desktop app" in text and "topics" not in text
+    assert "--data-dir FOLDER" in text
+
+
 def test_no_display_says_so_in_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     proc = run("--data-dir", str(tmp_path), env=env)

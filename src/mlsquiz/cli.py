@@ -1,5 +1,7 @@
-"""mlsquiz: offline practice exams for the AWS Machine Learning certifications. With no command, it starts
-the desktop app."""
+"""mlsquiz: offline practice exams for the AWS Machine Learning certifications (MLS-C01, MLA-C01).
+
+Run `mlsquiz` alone to open the desktop app. The commands below check and export the question bank, build an
+exam without starting it, list your past attempts and look after your data."""
 
 from __future__ import annotations
 
@@ -27,26 +29,51 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder for the user's data")
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FOLDER",
+        help="where your answers, settings and backups are kept (default: $MLSQUIZ_DATA_DIR, else your "
+        "platform's folder for app data)",
+    )
 
-    parser = _Parser(prog="mlsquiz", description=__doc__, parents=[common])
-    parser.add_argument("--version", action="version", version=f"mlsquiz {__version__}")
+    parser = _Parser(
+        prog="mlsquiz",
+        description=__doc__,
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run `mlsquiz COMMAND --help` for a command's options.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"mlsquiz {__version__}", help="print the version and exit"
+    )
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="start the desktop app and quit as soon as its first dashboard is painted (for start-up checks)",
+        help="open the desktop app and quit once its home screen is shown (checks that it starts)",
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands", metavar="COMMAND")
 
-    bank = sub.add_parser("bank", help="the question bank", parents=[common])
-    bank_sub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
-    validate = bank_sub.add_parser("validate", help="validate bank files", parents=[common])
-    validate.add_argument("paths", nargs="*", type=Path)
-    stats = bank_sub.add_parser("stats", help="counts of the bank", parents=[common])
-    stats.add_argument("--json", action="store_true")
-    lint = bank_sub.add_parser("lint", help="quality findings", parents=[common])
-    lint.add_argument("--json", action="store_true")
-    export = bank_sub.add_parser("export", help="the whole bank", parents=[common])
+    bank = sub.add_parser("bank", help="check, count, list and export the questions", parents=[common])
+    bank_sub = bank.add_subparsers(
+        dest="bank_command", required=True, parser_class=_Parser, title="commands", metavar="COMMAND"
+    )
+    validate = bank_sub.add_parser("validate", help="check the bank's files for errors", parents=[common])
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the shipped bank)")
+    stats = bank_sub.add_parser(
+        "stats", help="how many questions, by source, type and domain", parents=[common]
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    lint = bank_sub.add_parser("lint", help="quality findings for the bank's authors", parents=[common])
+    lint.add_argument("--json", action="store_true", help="print JSON")
+    topics = bank_sub.add_parser(
+        "topics", help="the topics you can drill, with their aliases", parents=[common]
+    )
+    topics.add_argument("--json", action="store_true", help="print JSON")
+    export = bank_sub.add_parser(
+        "export", help="write the questions as JSON, an Anki deck, GIFT, CSV or Markdown", parents=[common]
+    )
     export.add_argument("--format", choices=["json", "anki", "gift", "csv", "markdown"], default="json")
     export.add_argument(
         "-o", "--output", default=None, help="file to write; JSON defaults to standard output"
@@ -57,16 +84,20 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_import.add_parser(bank_sub, common, _Parser)
 
-    exam = sub.add_parser("exam", help="exams", parents=[common])
+    exam = sub.add_parser("exam", help="build an exam without starting it", parents=[common])
     exam_sub = exam.add_subparsers(dest="exam_command", required=True, parser_class=_Parser)
     build = exam_sub.add_parser("build", help="assemble an exam without starting it", parents=[common])
-    build.add_argument("--blueprint", default=None)
-    build.add_argument("--seed", type=int, default=None)
-    build.add_argument("--length", type=int, default=None)
-    build.add_argument("--json", action="store_true")
+    build.add_argument(
+        "--blueprint", default=None, help="the exam, e.g. mla-c01 (default: the bank's default)"
+    )
+    build.add_argument("--seed", type=int, default=None, help="the same seed builds the same exam")
+    build.add_argument(
+        "--length", type=int, default=None, help="number of questions (default: the real exam's)"
+    )
+    build.add_argument("--json", action="store_true", help="print JSON")
 
-    history = sub.add_parser("history", help="every attempt, newest first", parents=[common])
-    history.add_argument("--json", action="store_true")
+    history = sub.add_parser("history", help="your attempts, newest first", parents=[common])
+    history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--items", action="store_true", help="each attempt's questions too")
 
     from mlsquiz import cli_data
@@ -167,6 +198,8 @@ def _bank(args: argparse.Namespace) -> int:
         return 0
     if args.bank_command == "export":
         return _export(args, bank)
+    if args.bank_command == "topics":
+        return _topics(args, bank)
     return 2
 
 
@@ -208,6 +241,21 @@ def _export(args: argparse.Namespace, bank: Bank) -> int:
     from mlsquiz.bank.export import export_bank
 
     _print_json(export_bank(dataclasses.replace(bank, questions=tuple(questions))), args.output or "-")
+    return 0
+
+
+def _topics(args: argparse.Namespace, bank: Bank) -> int:
+    """The topic slugs with their names and aliases, by slug: what drills and `--topic` filters accept."""
+    entries = sorted(bank.knowledge.values(), key=lambda e: e.slug)
+    if args.json:
+        _print_json(
+            [{"slug": e.slug, "name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in entries]
+        )
+        return 0
+    width = max((len(e.slug) for e in entries), default=0)
+    for e in entries:
+        aliases = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
+        print(f"{e.slug:<{width}}  {e.name}{aliases}")
     return 0
 
 

@@ -73,7 +73,7 @@ def test_a_whole_exam_answered_by_keys_scores_as_the_store_does(
     assert results.score.text() == str(result.scaled_score)
     assert results.verdict.text() == ("PASS" if result.passed else "FAIL")
     assert f"{result.correct} of {result.total} correct" in results.details.text()
-    assert results.table.rowCount() == len(result.by_task)
+    assert results.tasks.rowCount() == len(result.by_task)
     assert results.chart.values() == [round(d.fraction * 100) for d in result.by_domain]
 
 

@@ -11,34 +11,19 @@ all statements from the same field of the knowledge base (see `templates/`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 
 from mlsquiz.bank.calculations import CALCULATION_TEMPLATES
 from mlsquiz.bank.schema import ConfusionSet, KnowledgeEntry, Question, Taxonomy
+from mlsquiz.bank.templates import naming, statements
 from mlsquiz.bank.templates.knowledge import Knowledge, gives_away, leaks, plain_name
-from mlsquiz.bank.templates.naming import (
-    choose_over,
-    name_from_description,
-    service_for_use,
-    technique_for_situation,
-)
-from mlsquiz.bank.templates.statements import deciding_factor, situation_of, true_statement, two_uses, use_of
+from mlsquiz.bank.templates.registry import REGISTRY, Template
 
 __all__ = ["TEMPLATES", "Knowledge", "generate_questions", "gives_away", "leaks", "plain_name"]
 
-Template = Callable[[Knowledge], Iterator[Question]]
-
-TEMPLATES: dict[str, Template] = {
-    "service-for-use": service_for_use,
-    "name-from-description": name_from_description,
-    "choose-over": choose_over,
-    "technique-for-situation": technique_for_situation,
-    "two-uses": two_uses,
-    "true-statement": true_statement,
-    "use-of": use_of,
-    "situation-of": situation_of,
-    "deciding-factor": deciding_factor,
-}
+# The modules whose `@template` functions are the generator's templates: a new module is added here.
+TEMPLATE_MODULES = (naming, statements)
+TEMPLATES: dict[str, Template] = dict(REGISTRY)
 
 
 def generate_questions(

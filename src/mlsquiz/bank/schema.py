@@ -131,6 +131,7 @@ class Taxonomy(Strict):
     categories: list[Category] = Field(min_length=1)
     features: list[FeatureGroup] = []
     umbrellas: list[Umbrella] = []
+    generic_words: list[NonEmpty] = []  # words of entry names too common to tell entries apart
 
 
 class ConfusionMember(Strict):
@@ -325,6 +326,7 @@ class Blueprint(Strict):
     retired: date | None = None  # the day AWS retired the exam: it stays selectable, and the app says so
     notes: NonEmpty | None = None
     item_mix: ItemMix = ItemMix()
+    calculations: dict[Slug, NonEmpty] = {}  # subject of calculation questions -> its task statement here
     domains: list[Domain] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -332,6 +334,9 @@ class Blueprint(Strict):
         total = sum(d.weight for d in self.domains)
         if abs(total - 1.0) > 1e-6:
             raise ValueError(f"domains: weights add up to {total}, not 1")
+        unknown = {s: t for s, t in self.calculations.items() if t not in self.task_ids()}
+        if unknown:
+            raise ValueError(f"calculations: task statements not in this blueprint: {unknown}")
         return self
 
     def task_ids(self) -> set[str]:

@@ -1,3 +1,1 @@
-"""The PySide6 desktop GUI. Importing it applies the binding work-arounds in `compat` before any widget exists."""
-
-from mlsquiz.ui import compat  # noqa: F401 - imported for its effect
+"""The PySide6 desktop GUI: the screens, their controllers and the theme; the core below it never imports Qt."""

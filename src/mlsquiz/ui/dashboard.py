@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlsquiz.store.views import BlueprintView, DashboardView
+from mlsquiz.study.readiness import ENOUGH_ANSWERS
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.readiness_bar import DomainReadinessRow
 from mlsquiz.ui.widgets import (
@@ -100,8 +101,11 @@ class DashboardScreen(QWidget):
         self.settings = button("⚙  Settings", "Settings")
         self.settings.clicked.connect(self.settings_requested)
         self.busy = label("", role="small")
-        brand = vbox(label("mlsquiz", role="brand"), ElidedLabel("AWS Machine Learning practice exams", role="small"),
-                     spacing=0)  # fmt: skip
+        brand = vbox(
+            label("mlsquiz", role="brand"),
+            ElidedLabel("AWS Machine Learning practice exams", role="small"),
+            spacing=0,
+        )
         exam_label_ = label("&Exam", role="muted")
         exam_label_.setBuddy(self.blueprint)
         bar = Bar([brand], [self.busy, exam_label_, self.blueprint, self.settings], margins=14, spacing=12)
@@ -112,8 +116,9 @@ class DashboardScreen(QWidget):
         self.review = ActionButton("Review due wrong answers", "Ctrl+R", "Review due wrong answers")
         self.history = ActionButton("History", "Ctrl+H", "History")
         self.history.set_detail("Every attempt, scores over time")
-        for btn, signal in ((self.exam, self.exam_requested), (self.drill, self.drill_requested),
-                            (self.review, self.review_requested), (self.history, self.history_requested)):  # fmt: skip
+        self.action_buttons = [self.exam, self.drill, self.review, self.history]
+        signals = [self.exam_requested, self.drill_requested, self.review_requested, self.history_requested]
+        for btn, signal in zip(self.action_buttons, signals, strict=True):
             btn.clicked.connect(signal)
         self.import_questions = button("Import questions…", "Import questions (Ctrl+I)", variant="flat")
         self.import_questions.clicked.connect(self.import_requested)
@@ -123,14 +128,23 @@ class DashboardScreen(QWidget):
         self.note = note = card(vbox(self.note_text, margins=10), "note")
         note.setAccessibleName("About this exam")
         note.hide()
-        actions = card(vbox(label("Practice", role="h2"), self.exam, self.drill, self.review, self.history, note,
-                            hbox(self.import_questions, self.my_questions, None), margins=18, spacing=10))  # fmt: skip
+        actions = card(
+            vbox(
+                label("Practice", role="h2"),
+                *self.action_buttons,
+                note,
+                hbox(self.import_questions, self.my_questions, None),
+                margins=18,
+                spacing=10,
+            )
+        )
         self.resume_buttons: list[QPushButton] = []
         self.discard_buttons: list[QPushButton] = []
         self.resume_box = QVBoxLayout()
         self.resume_box.setSpacing(8)
-        self.resume_card = card(vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18,
-                                     spacing=10))  # fmt: skip
+        self.resume_card = card(
+            vbox(label("Continue where you left off", role="h2"), self.resume_box, margins=18, spacing=10)
+        )
         left = vbox(self.retired, self.resume_card, actions, spacing=16)
         left.addStretch(1)
 
@@ -141,8 +155,10 @@ class DashboardScreen(QWidget):
         self.estimate_note = label(role="small", wrap=True)
         self.domain_rows = QVBoxLayout()
         self.domain_rows.setSpacing(12)
-        readiness = card(vbox(self.readiness_title, hbox(self.chance, self.chance_label, spacing=14),
-                              self.estimate_note, self.domain_rows, margins=18, spacing=10))  # fmt: skip
+        chance = hbox(self.chance, self.chance_label, spacing=14)
+        readiness = card(
+            vbox(self.readiness_title, chance, self.estimate_note, self.domain_rows, margins=18, spacing=10)
+        )
         readiness.setAccessibleName("Readiness")
         self.recent = QListWidget()
         self.recent.setAccessibleName("Last scores")
@@ -218,15 +234,21 @@ class DashboardScreen(QWidget):
         self.blueprint.setToolTip(bp.name if bp is not None else "")
         self.blueprint.blockSignals(False)
         retired = [b for b in blueprints if b.retired is not None]
-        self.retired.setText(" ".join(
-            f"AWS retired {b.id.upper()} on {b.retired:%-d %B %Y}; its content lives on in this bank, and it stays "
-            "selectable above for study." for b in retired if b.retired is not None))  # fmt: skip
+        self.retired.setText(
+            " ".join(
+                f"AWS retired {b.id.upper()} on {b.retired:%-d %B %Y}; its content lives on in this bank, and it stays "
+                "selectable above for study."
+                for b in retired
+                if b.retired is not None
+            )
+        )
         self.retired.setVisible(bool(retired))
         self.note_text.setText(bp.notes if bp is not None and bp.notes else "")
         self.note.setVisible(bool(self.note_text.text()))
         if bp is not None:
-            self.exam.set_detail(f"{bp.questions} questions · {bp.duration_minutes} minutes · pass mark "
-                                 f"{bp.passing_score}")  # fmt: skip
+            self.exam.set_detail(
+                f"{bp.questions} questions · {bp.duration_minutes} minutes · pass mark {bp.passing_score}"
+            )
         self.exam.setEnabled(view.bank_questions > 0)
         due = view.due_reviews
         self.review.title.setText(f"Review due wrong answers ({due})")
@@ -239,8 +261,7 @@ class DashboardScreen(QWidget):
         self._show_readiness(view, bp)
         self._show_recent(view)
         resume_row = [b for pair in zip(self.resume_buttons, self.discard_buttons, strict=True) for b in pair]
-        chain = [self.blueprint, self.settings, *resume_row, self.exam, self.drill, self.review,
-                 self.history, self.recent]  # fmt: skip
+        chain = [self.blueprint, self.settings, *resume_row, *self.action_buttons, self.recent]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -255,10 +276,14 @@ class DashboardScreen(QWidget):
             else:
                 far = f"{r.checked} of {r.total} checked"
             left = f" · {duration(r.time_left)} left" if r.time_left is not None else ""
-            text = vbox(label(r.title, role="h3", wrap=True),
-                        label(f"Started {started} · {far}{left}", role="small", wrap=True), spacing=2)  # fmt: skip
-            resume = button("Resume  (Ctrl+U)" if n == 0 else "Resume", f"Resume {r.title}", variant="primary",
-                            tip="Ctrl+U" if n == 0 else None)  # fmt: skip
+            text = vbox(
+                label(r.title, role="h3", wrap=True),
+                label(f"Started {started} · {far}{left}", role="small", wrap=True),
+                spacing=2,
+            )
+            tip = "Ctrl+U" if n == 0 else None
+            caption = "Resume  (Ctrl+U)" if tip else "Resume"
+            resume = button(caption, f"Resume {r.title}", variant="primary", tip=tip)
             resume.clicked.connect(lambda _=False, i=r.id: self.resume_requested.emit(i))
             discard = button(
                 "Discard…", f"Discard {r.title}", variant="flat", tip="Delete this unfinished attempt"
@@ -274,8 +299,10 @@ class DashboardScreen(QWidget):
         self.readiness_title.setText(f"Readiness · {r.blueprint.upper()}")
         if r.enough_data:
             self.chance.setText(f"{round(r.pass_probability * 100)}%")
-            self.chance_label.setText(f"estimated chance of passing\nlikely score {r.score_low}–{r.score_high} "
-                                      f"(pass mark {r.passing_score})")  # fmt: skip
+            self.chance_label.setText(
+                f"estimated chance of passing\nlikely score {r.score_low}–{r.score_high} "
+                f"(pass mark {r.passing_score})"
+            )
             self.estimate_note.setText(
                 f"An estimate from your first answers to {r.answers_used} questions, not AWS's scoring. "
                 "Bars: share right per domain with its likely range; dashed: the pass mark."
@@ -283,12 +310,14 @@ class DashboardScreen(QWidget):
         else:
             self.chance.setText("")
             self.chance_label.setText("Not enough data yet")
-            self.estimate_note.setText(f"The estimate needs about 40 first answers; you have {r.answers_used}. "
-                                       "Take a mock exam or a few drills.")  # fmt: skip
+            self.estimate_note.setText(
+                f"The estimate needs about {ENOUGH_ANSWERS} first answers; you have {r.answers_used}. "
+                "Take a mock exam or a few drills."
+            )
         self.chance.setVisible(r.enough_data)
         set_prop(self.chance_label, "role", "muted" if r.enough_data else "h3")
-        set_prop(self.chance, "tone", "" if not r.enough_data else "success" if r.pass_probability >= 0.5 else
-                 "danger")  # fmt: skip
+        tone = "" if not r.enough_data else "success" if r.pass_probability >= 0.5 else "danger"
+        set_prop(self.chance, "tone", tone)
         clear_layout(self.domain_rows)
         level = pass_percent(r.passing_score) / 100
         for d in r.domains:

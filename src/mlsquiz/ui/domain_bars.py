@@ -103,8 +103,11 @@ class DomainBars(QWidget):
             p.setPen(QPen(QColor(c.border), 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor(c.muted))
-            p.drawText(QRectF(0, y - line / 2, plot.left() - 8, line),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{tick}%")  # fmt: skip
+            p.drawText(
+                QRectF(0, y - line / 2, plot.left() - 8, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"{tick}%",
+            )
         for d, slot in zip(self.domains, slots, strict=True):
             self._bar(p, d, slot, plot)
         if self.pass_level is not None and self.domains:
@@ -139,8 +142,11 @@ class DomainBars(QWidget):
         p.setFont(self._small())
         p.setPen(QColor(c.text))
         name = QRectF(slot.left() + 4, plot.bottom() + 6, slot.width() - 8, line * NAME_LINES)
-        p.drawText(name, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                   self._fitted_name(d, name))  # fmt: skip
+        p.drawText(
+            name,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self._fitted_name(d, name),
+        )
 
     def _fitted_name(self, d: TallyView, box: QRectF) -> str:
         """ "3. Deployment and Orchestration of ML Workflows", shortened with "…" if it needs more lines."""

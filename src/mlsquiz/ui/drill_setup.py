@@ -103,17 +103,58 @@ class DrillSetupScreen(QWidget):
         self.topics = self._list("Topics")
         self.topics_chosen = label(role="small")
 
-        scope = card(vbox(label("Exam", role="h3"), self.blueprint, label("Domains", role="h3"), self.domains,
-                          margins=16, spacing=8))  # fmt: skip
-        kind = card(vbox(label("Source", role="h3"), *self.sources, label("Difficulty", role="h3"),
-                         hbox(*self.difficulties, None), None, margins=16, spacing=8))  # fmt: skip
-        which = card(vbox(label("Questions", role="h3"), self.any, self.unseen, self.wrong,
-                          label("Length", role="h3"), self.length, None, margins=16, spacing=8))  # fmt: skip
-        tasks = card(vbox(label("Task statements", role="h3"),
-                          label("None ticked means every task of the chosen domains.", role="small", wrap=True),
-                          self.tasks, margins=16, spacing=8))  # fmt: skip
-        topics = card(vbox(hbox(label("Topics", role="h3"), None, self.topics_chosen), self.topic_search,
-                           self.topics, margins=16, spacing=8))  # fmt: skip
+        scope = card(
+            vbox(
+                label("Exam", role="h3"),
+                self.blueprint,
+                label("Domains", role="h3"),
+                self.domains,
+                margins=16,
+                spacing=8,
+            )
+        )
+        kind = card(
+            vbox(
+                label("Source", role="h3"),
+                *self.sources,
+                label("Difficulty", role="h3"),
+                hbox(*self.difficulties, None),
+                None,
+                margins=16,
+                spacing=8,
+            )
+        )
+        which = card(
+            vbox(
+                label("Questions", role="h3"),
+                self.any,
+                self.unseen,
+                self.wrong,
+                label("Length", role="h3"),
+                self.length,
+                None,
+                margins=16,
+                spacing=8,
+            )
+        )
+        tasks = card(
+            vbox(
+                label("Task statements", role="h3"),
+                label("None ticked means every task of the chosen domains.", role="small", wrap=True),
+                self.tasks,
+                margins=16,
+                spacing=8,
+            )
+        )
+        topics = card(
+            vbox(
+                hbox(label("Topics", role="h3"), None, self.topics_chosen),
+                self.topic_search,
+                self.topics,
+                margins=16,
+                spacing=8,
+            )
+        )
         self.cards = [scope, kind, which, tasks, topics]
         self.grid = grid = QGridLayout()
         grid.setSpacing(16)
@@ -138,8 +179,13 @@ class DrillSetupScreen(QWidget):
         for card_ in self.cards:
             self.grid.removeWidget(card_)
         if wide:
-            spots = [(scope, 0, 0, 1, 1), (kind, 0, 1, 1, 1), (which, 0, 2, 1, 1), (tasks, 1, 0, 1, 2),
-                     (topics, 1, 2, 1, 1)]  # fmt: skip
+            spots = [
+                (scope, 0, 0, 1, 1),
+                (kind, 0, 1, 1, 1),
+                (which, 0, 2, 1, 1),
+                (tasks, 1, 0, 1, 2),
+                (topics, 1, 2, 1, 1),
+            ]
         else:
             spots = [(c, i, 0, 1, 1) for i, c in enumerate(self.cards)]
         for widget, row, col, rows, cols in spots:
@@ -172,8 +218,13 @@ class DrillSetupScreen(QWidget):
         return lst
 
     # -- what the controller hands over --------------------------------------------------------------------
-    def show_options(self, blueprints: list[BlueprintView], current: str,
-                     topics: list[tuple[str, str, tuple[str, ...]]], length: int) -> None:  # fmt: skip
+    def show_options(
+        self,
+        blueprints: list[BlueprintView],
+        current: str,
+        topics: list[tuple[str, str, tuple[str, ...]]],
+        length: int,
+    ) -> None:
         self.blueprints = blueprints
         self.blueprint.blockSignals(True)
         self.blueprint.clear()
@@ -208,6 +259,12 @@ class DrillSetupScreen(QWidget):
     def _blueprint(self) -> BlueprintView | None:
         bid = self.blueprint.currentData()
         return next((b for b in self.blueprints if b.id == bid), None)
+
+    def _default_blueprint(self) -> str:
+        """The bank's default exam (`default: true` in its blueprint), for a filter made before any is shown."""
+        return next(
+            (b.id for b in self.blueprints if b.default), self.blueprints[0].id if self.blueprints else ""
+        )
 
     def _blueprint_changed(self) -> None:
         bp = self._blueprint()
@@ -257,7 +314,7 @@ class DrillSetupScreen(QWidget):
 
     def drill_filter(self) -> DrillFilter:
         return DrillFilter(
-            blueprint=str(self.blueprint.currentData() or "mls-c01"),
+            blueprint=str(self.blueprint.currentData() or self._default_blueprint()),
             domains=_checked(self.domains),
             tasks=_checked(self.tasks),
             topics=_checked(self.topics),

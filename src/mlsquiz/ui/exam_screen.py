@@ -84,8 +84,12 @@ class ExamScreen(AttemptScreen):
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
-        legend = label("Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
-                       "unanswered", role="small", wrap=True)  # fmt: skip
+        legend = label(
+            "Filled: current · tinted: answered · dashed: incomplete · amber ⚑: flagged · outlined: "
+            "unanswered",
+            role="small",
+            wrap=True,
+        )
         self.palette_area = PaletteArea(self.question_palette, [self.progress, legend])
         self.progress.setWordWrap(True)
         side_layout = vbox(label("Questions", role="h3"), self.palette_area, margins=14, spacing=8)

@@ -45,9 +45,12 @@ class SummaryView(QWidget):
         self.submit = button("Submit exam  (Ctrl+Enter)", "Submit exam", variant="primary", tip="Ctrl+Enter")
         self.back.clicked.connect(self.back_requested)
         self.submit.clicked.connect(self.submit_requested)
-        note = label("Unanswered and incomplete questions (not every box ticked) count as wrong. Open any question "
-                     "with Enter or a double-click; Ctrl+Enter submits, Esc goes back.", role="muted",
-                     wrap=True)  # fmt: skip
+        note = label(
+            "Unanswered and incomplete questions (not every box ticked) count as wrong. Open any question "
+            "with Enter or a double-click; Ctrl+Enter submits, Esc goes back.",
+            role="muted",
+            wrap=True,
+        )
         self.columns = columns
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
@@ -72,8 +75,12 @@ class SummaryView(QWidget):
             self._place(per_row)
 
     def show_status(self, status: AttemptStatusView) -> None:
-        groups = {"unanswered": status.unanswered, "incomplete": status.incomplete, "flagged": status.flagged,
-                  "answered": status.answered}  # fmt: skip
+        groups = {
+            "unanswered": status.unanswered,
+            "incomplete": status.incomplete,
+            "flagged": status.flagged,
+            "answered": status.answered,
+        }
         for key, positions in groups.items():
             lst = self.lists[key]
             lst.clear()

@@ -54,10 +54,16 @@ class HistoryModel(QAbstractTableModel):
         submitted = e.submitted_at.astimezone().strftime(WHEN) if e.submitted_at else "—"
         result = "—" if e.passed is None else "Pass" if e.passed else "Fail"
         values = [
-            e.started_at.astimezone().strftime(WHEN), submitted, e.mode.capitalize(), e.blueprint.upper(),
-            e.status.replace("_", " "), f"{e.correct} / {e.questions}",
-            str(e.scaled_score) if e.scaled_score is not None else "—", result, duration(e.elapsed_seconds),
-        ]  # fmt: skip
+            e.started_at.astimezone().strftime(WHEN),
+            submitted,
+            e.mode.capitalize(),
+            e.blueprint.upper(),
+            e.status.replace("_", " "),
+            f"{e.correct} / {e.questions}",
+            str(e.scaled_score) if e.scaled_score is not None else "—",
+            result,
+            duration(e.elapsed_seconds),
+        ]
         return values[column]
 
 
@@ -102,8 +108,11 @@ class HistoryScreen(QWidget):
         self.chart.setMinimumHeight(max(260, self.chart.fontMetrics().height() * 14))
         self.chart_note = label(role="small")
         table_card = card(vbox(label("Attempts", role="h3"), self.empty, self.table, margins=16, spacing=8))
-        chart_card = card(vbox(label("Exam scores over time", role="h3"), self.chart, self.chart_note,
-                               margins=16, spacing=8))  # fmt: skip
+        chart_card = card(
+            vbox(
+                label("Exam scores over time", role="h3"), self.chart, self.chart_note, margins=16, spacing=8
+            )
+        )
         body = QWidget()
         body_layout = vbox(table_card, chart_card, margins=16, spacing=16)
         body_layout.setStretch(0, 3)
@@ -128,8 +137,11 @@ class HistoryScreen(QWidget):
             line = points.setdefault(e.blueprint, [])
             line.append((len(line) + 1, e.scaled_score or 0))
         self.chart.show_chart(score_chart(points, {b: pass_marks[b] for b in points if b in pass_marks}))
-        self.chart_note.setText("Submitted exams only; dashed lines are the pass marks." if exams
-                                else "Scores appear here after your first submitted exam.")  # fmt: skip
+        self.chart_note.setText(
+            "Submitted exams only; dashed lines are the pass marks."
+            if exams
+            else "Scores appear here after your first submitted exam."
+        )
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

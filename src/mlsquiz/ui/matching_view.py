@@ -77,9 +77,15 @@ class MatchingView(QWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(8)
         self.setLayout(
-            vbox(label("Responses", role="h3"), self.responses, label("Prompts", role="h3"), self.rows_box,
-                 margins=0, spacing=10)
-        )  # fmt: skip
+            vbox(
+                label("Responses", role="h3"),
+                self.responses,
+                label("Prompts", role="h3"),
+                self.rows_box,
+                margins=0,
+                spacing=10,
+            )
+        )
         self.setAccessibleName("Matching")
 
     def show_item(self, item: ItemView, *, locked: bool) -> None:

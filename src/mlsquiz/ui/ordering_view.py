@@ -100,10 +100,17 @@ class OrderingView(QWidget):
         self.review_title = label("Your order and the right order", role="h3")
         self.setLayout(
             vbox(
-                self.steps_title, self.steps_box, self.order_title, self.slots_box, self.take_back,
-                self.review_title, self.review, margins=0, spacing=10,
+                self.steps_title,
+                self.steps_box,
+                self.order_title,
+                self.slots_box,
+                self.take_back,
+                self.review_title,
+                self.review,
+                margins=0,
+                spacing=10,
             )
-        )  # fmt: skip
+        )
         self.setAccessibleName("Ordering")
 
     def show_item(self, item: ItemView, *, locked: bool) -> None:

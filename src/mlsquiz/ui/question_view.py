@@ -62,17 +62,29 @@ class QuestionView(QWidget):
         why = label("Explanation", role="h3")
         self.feedback = QFrame()
         self.feedback.setObjectName("Feedback")
-        self.feedback.setLayout(vbox(self.verdict, self.answers, why, self.explanation, self.references,
-                                     margins=16, spacing=10))  # fmt: skip
+        self.feedback.setLayout(
+            vbox(self.verdict, self.answers, why, self.explanation, self.references, margins=16, spacing=10)
+        )
         self.feedback.setAccessibleName("Feedback")
         content = QWidget()
         layout = vbox(
-            Bar([self.heading], [self.verdict_chip, self.flag_chip, self.meta], margins=0, role=None, title_share=None),
+            Bar(
+                [self.heading],
+                [self.verdict_chip, self.flag_chip, self.meta],
+                margins=0,
+                role=None,
+                title_share=None,
+            ),
             self.case_panel,
             self.stem,
             self.instruction,
-            self.options_box, self.ordering, self.matching, self.feedback, margins=0, spacing=14,
-        )  # fmt: skip
+            self.options_box,
+            self.ordering,
+            self.matching,
+            self.feedback,
+            margins=0,
+            spacing=14,
+        )
         layout.addStretch(1)
         layout.setContentsMargins(24, 20, 24, 24)
         content.setLayout(layout)

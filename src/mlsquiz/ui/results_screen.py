@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from mlsquiz.store.views import ResultView, TallyView
 from mlsquiz.ui.charts import pass_percent
@@ -30,6 +25,45 @@ from mlsquiz.ui.widgets import (
     shortcut,
     vbox,
 )
+
+TASK_COLUMNS = ["Task", "Task statement", "Correct", "Of", "Score"]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TaskModel(QAbstractTableModel):
+    """The score per task statement, one row each (the results' table)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: list[TallyView] = []
+
+    def set_tasks(self, tasks: list[TallyView]) -> None:
+        self.beginResetModel()
+        self.tasks = tasks
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.tasks)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(TASK_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return TASK_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        t = self.tasks[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [t.id, t.title, str(t.correct), str(t.total), f"{round(t.fraction * 100)}%"][
+                index.column()
+            ]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
 
 
 class ResultsScreen(QWidget):
@@ -65,16 +99,25 @@ class ResultsScreen(QWidget):
         self.timed_out.setProperty("tone", "warning")
         self.timed_out.setAccessibleName("Time ran out")
         self.note = label(role="small", wrap=True)
-        hero = card(vbox(
-            hbox(self.score, self.out_of, None, self.verdict, spacing=12), self.details, self.time, self.timed_out,
-            self.note, margins=20, spacing=6))  # fmt: skip
+        hero = card(
+            vbox(
+                hbox(self.score, self.out_of, None, self.verdict, spacing=12),
+                self.details,
+                self.time,
+                self.timed_out,
+                self.note,
+                margins=20,
+                spacing=6,
+            )
+        )
 
         self.chart = DomainBars("Score per domain")
         chart_card = card(vbox(label("Score per domain", role="h2"), self.chart, margins=18, spacing=8))
 
-        self.table = QTableWidget(0, 5)
+        self.tasks = TaskModel()
+        self.table = QTableView()
+        self.table.setModel(self.tasks)
         self.table.setAccessibleName("Score per task statement")
-        self.table.setHorizontalHeaderLabels(["Task", "Task statement", "Correct", "Of", "Score"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,8 +154,10 @@ class ResultsScreen(QWidget):
             passed = bool(result.passed)
             self.verdict.setText("PASS" if passed else "FAIL")
             set_prop(self.verdict, "tone", "success" if passed else "danger")
-            self.note.setText("Scaled score approximated as 100 + 900 × fraction correct; AWS equates exam forms, "
-                              "so a real score can differ.")  # fmt: skip
+            self.note.setText(
+                "Scaled score approximated as 100 + 900 × fraction correct; AWS equates exam forms, "
+                "so a real score can differ."
+            )
         else:
             self.score.setText(f"{result.correct} / {result.total}")
             self.out_of.setText(f"correct  ·  {percent}%")
@@ -130,12 +175,17 @@ class ResultsScreen(QWidget):
         limit = f" of {duration(result.limit_seconds)}" if result.limit_seconds else ""
         self.time.setText(f"Time used: {duration(result.elapsed)}{limit}  (hours:minutes:seconds)")
         ran_out = bool(result.limit_seconds) and result.elapsed >= (result.limit_seconds or 0) - 0.5
-        self.timed_out.setText("Time ran out, so the exam was submitted automatically with the answers given."
-                               if ran_out and result.status == "submitted" else "")  # fmt: skip
+        self.timed_out.setText(
+            "Time ran out, so the exam was submitted automatically with the answers given."
+            if ran_out and result.status == "submitted"
+            else ""
+        )
         self.timed_out.setVisible(bool(self.timed_out.text()))
         passing = result.passing_score if exam else None
         self.chart.show_domains(result.by_domain, passing, pass_percent(passing) if passing else None)
-        self._fill_table(result.by_task)
+        self.tasks.set_tasks(result.by_task)
+        self.table.resizeRowsToContents()
+        self._fit_table()
         wrong = result.total - result.correct
         finished = result.status == "submitted"
         self.drill.setEnabled(wrong > 0 and finished)
@@ -149,27 +199,15 @@ class ResultsScreen(QWidget):
         self.more.setToolTip(f"{due} wrong answers are still due; a session reviews up to 20.")
         self.more.setVisible(due > 0)
 
-    def _fill_table(self, tasks: list[TallyView]) -> None:
-        self.table.setRowCount(len(tasks))
-        for row, t in enumerate(tasks):
-            pct = f"{round(t.fraction * 100)}%"
-            for col, text in enumerate((t.id, t.title, str(t.correct), str(t.total), pct)):
-                cell = QTableWidgetItem(text)
-                if col != 1:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, col, cell)
-        self.table.resizeRowsToContents()
-        self._fit_table()
-
     def _fit_table(self) -> None:
         """The table is as tall as its rows: the page scrolls, never the table inside it."""
-        rows = self.table.rowCount()
+        rows = self.tasks.rowCount()
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(rows))
         self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.table.rowCount():  # wrapped titles change the row heights with the width
+        if self.tasks.rowCount():  # wrapped titles change the row heights with the width
             self.table.resizeRowsToContents()
             self._fit_table()
 

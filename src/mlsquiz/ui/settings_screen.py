@@ -105,11 +105,13 @@ class SettingsScreen(QWidget):
         return Settings.model_validate(
             self.settings.model_dump()
             | {
-                "theme": self.theme.currentData(), "font_size": self.font_size.value(),
+                "theme": self.theme.currentData(),
+                "font_size": self.font_size.value(),
                 "default_blueprint": self.blueprint.currentData() or self.settings.default_blueprint,
-                "exam_length": self.exam_length.value(), "drill_length": self.drill_length.value(),
+                "exam_length": self.exam_length.value(),
+                "drill_length": self.drill_length.value(),
             }
-        )  # fmt: skip
+        )
 
     def _save(self) -> None:
         self.save_requested.emit(self.chosen())

@@ -9,25 +9,50 @@ on every load. A question's id derives from its numbers, so it names the exact q
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import yaml
+
 from mlsquiz.bank.compose import Choice, build, short_hash
+from mlsquiz.bank.loader import shipped_root
 from mlsquiz.bank.schema import Question
 
 VARIANTS = 12
-DATA_PREP = {"mls-c01": "2.2", "mla-c01": "1.2"}
-SCALING = {"mls-c01": "2.1", "mla-c01": "1.2"}
-EVALUATION = {"mls-c01": "3.5", "mla-c01": "2.3"}
-TUNING = {"mls-c01": "3.4", "mla-c01": "2.2"}
-TRAINING = {"mls-c01": "3.3", "mla-c01": "2.2"}
-INGESTION = {"mls-c01": "1.2", "mla-c01": "1.1"}
-IMBALANCE = {"mls-c01": "2.1", "mla-c01": "1.3"}
-COST = {"mls-c01": "4.2", "mla-c01": "4.2"}
-SCALING_INFRA = {"mls-c01": "4.1", "mla-c01": "3.1"}
+
+
+@functools.cache
+def _calculation_tasks() -> dict[str, dict[str, str]]:
+    """Subject -> blueprint id -> task statement, from the `calculations` mapping of each shipped blueprint."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted((shipped_root() / "blueprints").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for subject, task in (data.get("calculations") or {}).items():
+            found.setdefault(subject, {})[data["id"]] = str(task)
+    return found
+
+
+def task_ids(subject: str) -> dict[str, str]:
+    """The task statement per blueprint of a subject of calculations ("evaluation", "cost", ...)."""
+    tasks = _calculation_tasks().get(subject)
+    if not tasks:
+        raise KeyError(f"no blueprint lists the calculation subject {subject!r} under `calculations`")
+    return dict(tasks)
+
+
+DATA_PREP = task_ids("data-prep")
+SCALING = task_ids("scaling")
+EVALUATION = task_ids("evaluation")
+TUNING = task_ids("tuning")
+TRAINING = task_ids("training")
+INGESTION = task_ids("ingestion")
+IMBALANCE = task_ids("imbalance")
+COST = task_ids("cost")
+SCALING_INFRA = task_ids("scaling-infra")
 WRONG_OPTIONS = 3
 DRAWS = 20
 NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)(?:%| points)?")

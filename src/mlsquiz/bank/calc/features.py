@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from mlsquiz.bank.calc.common import DATA_PREP, Family, count, fmt, numeric_question, percent
+from mlsquiz.bank.calc.common import DATA_PREP, Family, count, fmt, numeric_question, percent, task_ids
 from mlsquiz.bank.schema import Question
 
 CATEGORICAL = [
@@ -220,7 +220,7 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-SIMILARITY = {"mls-c01": "3.2", "mla-c01": "2.1"}
+SIMILARITY = task_ids("similarity")
 
 
 def cosine_similarity(rng: random.Random, kind: int) -> Question | None:

@@ -14,6 +14,7 @@ from mlsquiz.bank.calc.common import (
     fmt,
     numeric_question,
     percent,
+    task_ids,
 )
 from mlsquiz.bank.schema import Question
 
@@ -23,7 +24,7 @@ LABELS = [
     ("defective", "sound"),
     ("malignant", "benign"),
 ]
-SPLIT = {"mls-c01": "3.3", "mla-c01": "1.3"}
+SPLIT = task_ids("split")
 
 
 def class_weights(rng: random.Random, kind: int) -> Question | None:

@@ -13,6 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+import yaml
+
+from mlsquiz.bank.loader import shipped_root
 from mlsquiz.bank.schema import Category, ConfusionSet, FeatureGroup, KnowledgeEntry, Taxonomy, Umbrella
 
 KIND_NOUN = {
@@ -21,62 +24,14 @@ KIND_NOUN = {
     "model": "model or algorithm",
 }
 
-GENERIC_WORDS = frozenset(
-    [
-        "amazon",
-        "aws",
-        "sagemaker",
-        "service",
-        "services",
-        "model",
-        "models",
-        "data",
-        "learning",
-        "learn",
-        "learns",
-        "learned",
-        "learner",
-        "machine",
-        "mode",
-        "input",
-        "training",
-        "inference",
-        "endpoint",
-        "endpoints",
-        "feature",
-        "features",
-        "algorithm",
-        "regression",
-        "analysis",
-        "error",
-        "rate",
-        "store",
-        "based",
-        "instances",
-        "instance",
-        "deployment",
-        "strategies",
-        "strategy",
-        "metrics",
-        "metric",
-        "handling",
-        "creation",
-        "function",
-        "functions",
-        "with",
-        "from",
-        "into",
-        "for",
-        "the",
-        "and",
-        "managed",
-        "apache",
-        "time",
-        "series",
-        "cloud",
-        "real",
-    ]
-)
+
+def _generic_words() -> frozenset[str]:
+    """`generic_words` of the shipped `taxonomy.yaml`: words of entry names too common to point at one entry."""
+    data = yaml.safe_load((shipped_root() / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in data.get("generic_words") or [])
+
+
+GENERIC_WORDS = _generic_words()
 
 
 def plain_name(name: str, aliases: tuple[str, ...] = ()) -> list[str]:
@@ -322,7 +277,7 @@ class Knowledge:
         named = [
             e
             for e in self.closed
-            if e.availability_note not in explanation
+            if (e.availability_note or "") not in explanation
             and any(
                 re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in self.names_of(e) for t in body
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsquiz.bank.compose import Choice, build, seeded, short_hash
+from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
@@ -20,6 +20,7 @@ from mlsquiz.bank.templates.knowledge import (
     sentence,
     tip,
 )
+from mlsquiz.bank.templates.registry import Template, template
 
 
 def _name_choices(
@@ -30,11 +31,12 @@ def _name_choices(
     return choices
 
 
-def service_for_use(kb: Knowledge) -> Iterator[Question]:
+@template("service-for-use")
+def service_for_use(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which service (or feature, technique, model) meets a stated need."""
     for entry in filter(recommendable, kb.entries):
         for need in entry.use_for:
-            qid = f"gen.service-for-use.{entry.slug}.{short_hash(need)}"
+            qid = t.qid(entry.slug, short_hash(need))
             rivals = kb.rivals(entry, seeded(qid), 3)
             if rivals is None or gives_away(need, entry):
                 continue
@@ -46,16 +48,17 @@ def service_for_use(kb: Knowledge) -> Iterator[Question]:
             choices = _name_choices(kb, entry, rivals, need)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
             explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield build(qid, "service-for-use", stem, choices, explanation, entry, topics, 1)
+            yield t.build(qid, stem, choices, explanation, entry, topics, 1)
 
 
-def name_from_description(kb: Knowledge) -> Iterator[Question]:
+@template("name-from-description")
+def name_from_description(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which entry a description names."""
     for entry in kb.entries:
         text = entry.definition or entry.summary
-        qid = f"gen.name-from-description.{entry.slug}"
+        qid = t.qid(entry.slug)
         rivals = kb.rivals(entry, seeded(qid), 3)
         if rivals is None or gives_away(text, entry):
             continue
@@ -66,15 +69,16 @@ def name_from_description(kb: Knowledge) -> Iterator[Question]:
         explanation = f"The description is of **{entry.name}**.{tip(entry, rivals)}"
         difficulty = 1 if entry.kind == "service" else 2
         choices = _name_choices(kb, entry, rivals, None)
-        explanation = kb.flagged(explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))])
-        yield build(qid, "name-from-description", stem, choices, explanation, entry, [entry.slug], difficulty)
+        explanation = kb.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
+        yield t.build(qid, stem, choices, explanation, entry, [entry.slug], difficulty)
 
 
-def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
+@template("technique-for-situation")
+def technique_for_situation(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which technique or model suits a situation (concepts and models)."""
     for entry in filter(recommendable, kb.entries):
         for situation in entry.when_to_use:
-            qid = f"gen.technique-for-situation.{entry.slug}.{short_hash(situation)}"
+            qid = t.qid(entry.slug, short_hash(situation))
             rivals = kb.rivals(entry, seeded(qid), 3)
             if rivals is None or gives_away(situation, entry):
                 continue
@@ -88,12 +92,13 @@ def technique_for_situation(kb: Knowledge) -> Iterator[Question]:
             choices = _name_choices(kb, entry, rivals, None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
             explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield build(qid, "technique-for-situation", stem, choices, explanation, entry, topics, 2)
+            yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
-def choose_over(kb: Knowledge) -> Iterator[Question]:
+@template("choose-over")
+def choose_over(kb: Knowledge, t: Template) -> Iterator[Question]:
     """X instead of Y under a stated condition; Y is among the options, the others are near misses too.
 
     The stem states the condition only and never names Y: a stem naming one option "among them" would tell a
@@ -104,7 +109,7 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
             other = kb.by_slug.get(contrast.other)
             if other is None or other.kind != entry.kind or gives_away(contrast.when, entry):
                 continue
-            qid = f"gen.choose-over.{entry.slug}.{other.slug}"
+            qid = t.qid(entry.slug, other.slug)
             rng = seeded(qid)
             pool: list[KnowledgeEntry] = []
             for r in kb.candidates(entry, rng):
@@ -128,6 +133,6 @@ def choose_over(kb: Knowledge) -> Iterator[Question]:
             choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
             explanation = f"{why} {sentence(entry.summary)}{tip(entry, rivals)}"
             explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield build(qid, "choose-over", stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
-from mlsquiz.bank.compose import Choice, build, seeded, short_hash
+from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Misconception, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
@@ -26,6 +26,7 @@ from mlsquiz.bank.templates.knowledge import (
     sentence,
     tip,
 )
+from mlsquiz.bank.templates.registry import Template, template
 
 # Surface marks that differ between how people write false statements and their corrections: "cannot" and "no"
 # in the false ones, "can" in the true ones. An option that is the only one with (or without) such a mark stands
@@ -91,7 +92,8 @@ def _statement_groups(
         remaining = [m for m in remaining if m is not found[0] and m not in found[1]]
 
 
-def true_statement(kb: Knowledge) -> Iterator[Question]:
+@template("true-statement")
+def true_statement(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which statement about X is true: one misconception's truth among other misconceptions' statements.
 
     A question is made only from a group of misconceptions that leaves no option alone with a surface mark
@@ -100,7 +102,7 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
     """
     for entry in kb.entries:
         for index, (item, wrong) in enumerate(_statement_groups(entry.misconceptions)):
-            qid = f"gen.true-statement.{entry.slug}.{short_hash(item.truth)}"
+            qid = t.qid(entry.slug, short_hash(item.truth))
             order = list(wrong)
             stem = TRUE_STEMS[index % len(TRUE_STEMS)].format(name=entry.name)
             choices = [Choice(sentence(item.truth), f"Correct. {sentence(item.why)}", True)]
@@ -116,7 +118,7 @@ def true_statement(kb: Knowledge) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
-            yield build(qid, "true-statement", stem, choices, explanation, entry, [entry.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug], 2)
 
 
 def _rival_facts(
@@ -169,7 +171,7 @@ def _alike(key: str, others: Sequence[str]) -> bool:
 
 def _fact_of(
     kb: Knowledge,
-    template: str,
+    t: Template,
     field: Callable[[KnowledgeEntry], Sequence[str]],
     stems: tuple[str, ...],
     verb: str,
@@ -180,11 +182,11 @@ def _fact_of(
         if kb.is_umbrella(entry.slug):
             continue
         for index, fact in enumerate(facts):
-            qid = f"gen.{template}.{entry.slug}.{short_hash(fact)}"
+            qid = t.qid(entry.slug, short_hash(fact))
             wrong = _rival_facts(kb, entry, field, qid, 3, fact)
             if wrong is None or leaks(fact, entry) or echoes(fact, entry):
                 continue
-            if not _alike(fact, [t for t, _ in wrong]):
+            if not _alike(fact, [text for text, _ in wrong]):
                 continue
             stem = stems[index % len(stems)].format(name=entry.name)
             choices = [Choice(cap(sentence(fact)), f"Correct. {reason(entry, fact)}", True)]
@@ -199,30 +201,33 @@ def _fact_of(
             explanation = f"{about(entry)}{tip(entry, [r for _, r in wrong])}"
             topics = [entry.slug, *(r.slug for _, r in wrong)]
             explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
+                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield build(qid, template, stem, choices, explanation, entry, topics, 2)
+            yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
-def use_of(kb: Knowledge) -> Iterator[Question]:
+@template("use-of")
+def use_of(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which need X meets; the other needs are those of X's near-miss rivals."""
-    yield from _fact_of(kb, "use-of", lambda e: e.use_for, USE_STEMS, "is the choice to")
+    yield from _fact_of(kb, t, lambda e: e.use_for, USE_STEMS, "is the choice to")
 
 
-def situation_of(kb: Knowledge) -> Iterator[Question]:
+@template("situation-of")
+def situation_of(kb: Knowledge, t: Template) -> Iterator[Question]:
     """In which situation X is the right choice (concepts and models); the others are rivals' situations."""
-    yield from _fact_of(kb, "situation-of", lambda e: e.when_to_use, SITUATION_STEMS, "is the choice when")
+    yield from _fact_of(kb, t, lambda e: e.when_to_use, SITUATION_STEMS, "is the choice when")
 
 
-def two_uses(kb: Knowledge) -> Iterator[Question]:
+@template("two-uses")
+def two_uses(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Multiple response: which TWO needs an entry is designed to meet; the others are its rivals' needs."""
     for entry in filter(recommendable, kb.entries):
         if len(entry.use_for) < 2 or kb.is_umbrella(entry.slug):
             continue
-        qid = f"gen.two-uses.{entry.slug}"
+        qid = t.qid(entry.slug)
         right = seeded(qid).sample(list(entry.use_for), 2)
         wrong = _rival_facts(kb, entry, lambda e: e.use_for, qid, 3, " ".join(right))
-        if wrong is None or any(leaks(t, entry) or echoes(t, entry) for t in right):
+        if wrong is None or any(leaks(n, entry) or echoes(n, entry) for n in right):
             continue
         stem = f"Which TWO needs is **{entry.name}** designed to meet?"
         reasons = [reason(entry, n) for n in right]
@@ -243,11 +248,12 @@ def two_uses(kb: Knowledge) -> Iterator[Question]:
         ]
         explanation = f"{about(entry)}{tip(entry, [o for _, o in wrong])}"
         topics = [entry.slug] + [o.slug for _, o in wrong]
-        explanation = kb.flagged(explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))])
-        yield build(qid, "two-uses", stem, choices, explanation, entry, topics, 2)
+        explanation = kb.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
+        yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
-def deciding_factor(kb: Knowledge) -> Iterator[Question]:
+@template("deciding-factor")
+def deciding_factor(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which condition justifies X over Y; the other conditions argue for Y, or against X."""
     favouring: dict[str, list[tuple[KnowledgeEntry, Contrast]]] = {}
     against: dict[str, list[tuple[KnowledgeEntry, Contrast]]] = {}
@@ -262,7 +268,7 @@ def deciding_factor(kb: Knowledge) -> Iterator[Question]:
             if other is None or other.slug in seen:
                 continue
             seen.add(other.slug)
-            qid = f"gen.deciding-factor.{entry.slug}.{other.slug}"
+            qid = t.qid(entry.slug, other.slug)
             pool = [
                 (e, c)
                 for e, c in favouring.get(other.slug, []) + against.get(entry.slug, [])
@@ -306,6 +312,4 @@ def deciding_factor(kb: Knowledge) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
-            yield build(
-                qid, "deciding-factor", stem, choices, explanation, entry, [entry.slug, other.slug], 2
-            )
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
