@@ -67,7 +67,8 @@ def write_text_export(fmt: str, questions: list[Question], output: str | None, d
         Path(str(output)).write_text(exported.text, encoding="utf-8", newline="")
     note = f" ({exported.left_out} ordering or matching items left out: the format has no such type)"
     print(
-        f"wrote {exported.written} questions{note if exported.left_out else ''}",
+        f"wrote {exported.written} question{'' if exported.written == 1 else 's'}"
+        f"{note if exported.left_out else ''}",
         file=sys.stderr if output in (None, "-") else sys.stdout,
     )
     return 0

@@ -85,7 +85,7 @@ def test_import_through_the_dialog_then_drill_the_questions(
     store = window.controller.store
     assert store is not None
     qtbot.waitUntil(lambda: len(store.bank.questions) == shipped + 2, timeout=5000)
-    assert "Imported: 2 to import" in window.banner_text.text()
+    assert window.banner_text.text().startswith("Imported 2 questions (2 new, 0 updated)")
     wait_home(qtbot, window)
 
     press(qtbot, Qt.Key.Key_D, CTRL)

@@ -23,7 +23,7 @@ from mlsquiz.bank.user_bank import (
     plan_import,
     with_user_bank,
 )
-from mlsquiz.ui.import_dialog import ImportPreview, summary
+from mlsquiz.ui.import_dialog import ImportPreview
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
 from mlsquiz.ui.my_questions import MyQuestions
 
@@ -87,7 +87,13 @@ class ImportFlow(QObject):
             self.notify(f"Could not write the imported questions: {exc.strerror or exc}", "error")
             return
         self._reload()
-        self.notify(f"Imported: {summary(report)}", "info")
+        n = report.imported + report.updated
+        skipped = f"; {len(report.skipped)} skipped" if report.skipped else ""
+        self.notify(
+            f"Imported {n} question{'' if n == 1 else 's'} ({report.imported} new, {report.updated} updated)"
+            f"{skipped}. They join your drills, reviews and readiness.",
+            "info",
+        )
         if self.my_questions is not None:
             self.my_questions.show_questions(load_user_bank(self.data_dir).questions)
 
