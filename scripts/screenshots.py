@@ -44,14 +44,23 @@ LOOKS = [(t, 11) for t in THEMES] + [("light", LARGEST_TEXT), ("dark", LARGEST_T
 
 
 class Clock:
+    """A clock the script moves by hand: wall and monotonic time advance together, uncapped."""
+
+    max_step: float | None = None
+
     def __init__(self, start: datetime) -> None:
         self.current = start
+        self.mono = 0.0
 
     def now(self) -> datetime:
         return self.current
 
+    def monotonic(self) -> float:
+        return self.mono
+
     def advance(self, seconds: float) -> None:
         self.current += timedelta(seconds=seconds)
+        self.mono += seconds
 
 
 def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
@@ -297,6 +306,10 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         window.screens.history.discard.click()
         c.go(st.SettingsPage())
         shoot(app, window, out, f"{prefix}-17-settings")
+        panel = window.screens.settings.backups
+        panel.backup.click()  # a backup made now, so the list and the result line show
+        window.screens.settings.ensure_backups_visible()
+        shoot(app, window, out, f"{prefix}-18-settings-backups")
         window.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

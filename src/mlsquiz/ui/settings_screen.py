@@ -84,7 +84,8 @@ class SettingsScreen(QWidget):
         self.backups = BackupsPanel()
         content = QWidget()
         content.setLayout(vbox(panel, self.backups, None, margins=24, spacing=16))
-        self.setLayout(vbox(bar, scroll(content), spacing=0))
+        self.area = scroll(content)
+        self.setLayout(vbox(bar, self.area, spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Ctrl+S"], self._save)
 
@@ -118,6 +119,10 @@ class SettingsScreen(QWidget):
 
     def show_saved(self) -> None:
         self.saved.setText("✓ Saved and applied.")
+
+    def ensure_backups_visible(self) -> None:
+        """Scroll the Backups section into view (the screenshots; a user scrolls or tabs there)."""
+        self.area.ensureWidgetVisible(self.backups)
 
     def focus_first(self) -> None:
         self.theme.setFocus()
