@@ -507,3 +507,10 @@ def test_a_markdown_question_written_in_its_heading(shipped_bank: Bank) -> None:
     md = "### Which two are storage services? (Select TWO.)\n- [x] S3\n- [x] EFS\n- [ ] SQS\n- [ ] SNS\n- [ ] SES\n"
     (q,) = read(md, "markdown", shipped_bank).questions
     assert q.stem == "Which two are storage services? (Select TWO.)" and q.select == 2
+
+
+def test_the_command_line_names_the_importers_formats() -> None:
+    from mlsquiz import cli_import
+    from mlsquiz.bank import importers
+
+    assert tuple(cli_import.FORMATS) == tuple(importers.FORMATS)

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlsquiz.bank.importers import FORMATS
+# the formats, named here so that building the command line imports nothing heavy (the desktop app starts
+# through it); `mlsquiz.bank.importers.FORMATS` is the same tuple, and a test keeps them equal
+FORMATS = ("gift", "csv", "markdown")
 
 if TYPE_CHECKING:
     from mlsquiz.bank.bank import Bank

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from mlsquiz.startup import mark
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.ui import state as st
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
@@ -146,11 +147,16 @@ class AppController(QObject):
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
             from mlsquiz.bank.user_bank import with_user_bank
+            from mlsquiz.startup import mark
             from mlsquiz.store.facade import Store
             from mlsquiz.ui.screens import import_screen_modules
 
             import_screen_modules()
-            store = Store.open(folder, with_user_bank(loader(), folder), clock, backup=True)
+            mark("core-imported")
+            bank = with_user_bank(loader(), folder)
+            mark("bank-loaded")
+            store = Store.open(folder, bank, clock, backup=True)
+            mark("store-open")
             return store, store.dashboard(), store.blueprints()
 
         self._task = run_in_pool(work, self._loaded, self._failed_to_load)
@@ -163,6 +169,7 @@ class AppController(QObject):
             return
         self.store, view, self.blueprints = value
         self.build_screens()
+        mark("screens-built")
         self._show_dashboard(view)
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
