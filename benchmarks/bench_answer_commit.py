@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from pathlib import Path
 
-from _common import report, timings
+from _common import bare_commit_timings, report, timings
 from tests.conftest import synthetic_bank
 
 from mlsquiz.store.facade import Store
 
 bank = synthetic_bank(2000)
 with tempfile.TemporaryDirectory() as tmp:
-    raw = sqlite3.connect(Path(tmp) / "raw.db")
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
-    raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, answer TEXT)")
-    raw.executemany("INSERT INTO t VALUES (?, '')", [(i,) for i in range(65)])
-    raw.commit()
-    counter = iter(range(10**6))
-
-    def bare() -> None:
-        n = next(counter)
-        raw.execute("UPDATE t SET answer = ? WHERE id = ?", ("ABCD"[n % 4], n % 65))
-        raw.commit()
-
-    report("baseline: sqlite3 UPDATE + COMMIT (WAL)", timings(bare, 500))
+    report("baseline: sqlite3 UPDATE + COMMIT (WAL)", bare_commit_timings(Path(tmp), 500))
 
     with Store.open(Path(tmp) / "data", bank) as store:
         view = store.start_exam(seed=1)

@@ -8,14 +8,13 @@ SQLite UPDATE + COMMIT measured in the same run. Submitting a 65-question exam i
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import report, timings
+from _common import bare_commit_timings, report, timings
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -27,29 +26,12 @@ from mlsquiz.ui import state as st
 from mlsquiz.ui.main_window import MainWindow
 
 
-def bare_commits(folder: Path) -> list[float]:
-    raw = sqlite3.connect(folder / "raw.db")
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
-    raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, answer TEXT)")
-    raw.executemany("INSERT INTO t VALUES (?, '')", [(i,) for i in range(65)])
-    raw.commit()
-    counter = iter(range(10**6))
-
-    def bare() -> None:
-        n = next(counter)
-        raw.execute("UPDATE t SET answer = ? WHERE id = ?", ("ABCD"[n % 4], n % 65))
-        raw.commit()
-
-    return timings(bare, 300)
-
-
 def main() -> None:
     app = QApplication([])
     bank = load_bank()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        report("baseline: sqlite3 UPDATE + COMMIT (WAL)", bare_commits(folder))
+        report("baseline: sqlite3 UPDATE + COMMIT (WAL)", bare_commit_timings(folder, 300))
         data = folder / "data"
         save_settings(data, Settings(default_blueprint="mls-c01"))
         window = MainWindow(data, bank_loader=lambda: bank)
