@@ -371,3 +371,23 @@ def test_a_read_only_data_folder_is_said_as_such(
         Store.open(data_dir, small_bank)
     with Store.open(data_dir, small_bank, read_only=True) as store:  # reading still works
         assert len(store.history()) == 1
+
+
+def test_a_locked_database_is_a_message_never_damage_to_repair(small_bank: Bank, data_dir: Path) -> None:
+    with Store.open(data_dir, small_bank) as store:
+        finished_exam(store, 1)
+    db = data_dir / "mlsquiz.db"
+    holder = sqlite3.connect(db, timeout=0)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(Exception) as caught:
+            backups.recover(db)
+        assert not isinstance(caught.value, DamagedDatabase)
+        assert "could not read" in str(caught.value)
+        assert not list(data_dir.glob("mlsquiz.db.damaged-*"))  # nothing set aside
+    finally:
+        holder.rollback()
+        holder.close()
+    with Store.open(data_dir, small_bank) as store:
+        assert store.notice is None and len(store.history()) == 1

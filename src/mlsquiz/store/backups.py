@@ -149,7 +149,10 @@ def check(path: Path, access: Access = "rw") -> Holding:
                 raise DamagedDatabase(f"{path.name} failed its integrity check: {rows[0][0]}"[:300])
             return holding(conn)
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(f"{path.name} is damaged or not an mlsquiz database ({exc})"[:300]) from exc
+        if is_damage(exc):
+            raise DamagedDatabase(f"{path.name} is damaged or not an mlsquiz database ({exc})"[:300]) from exc
+        # busy, locked, unreadable, a read-only folder: a problem to report, never damage to repair
+        raise UserFacingError(f"could not read {path.name}: {explain_os_error(exc, path.parent)}") from exc
 
 
 def holding(conn: sqlite3.Connection) -> Holding:
@@ -283,11 +286,11 @@ def set_aside(db: Path, why: str, now: datetime | None = None) -> Path:
 def restore(db: Path, backup: Path, why: str = "replaced") -> Path | None:
     """Put `backup` in place of the database; the current file, if any, is kept aside. Returns where."""
     check(backup, "immutable")
-    aside = set_aside(db, why) if db.exists() else None
     tmp = db.with_name(f".{db.name}.restore-{os.getpid()}-{uuid.uuid4().hex}")
     _sweep(db.parent, f".{db.name}.restore-*")
     try:
-        _copy_database(backup, tmp)
+        _copy_database(backup, tmp)  # the copy first: a failure here leaves the current database where it was
+        aside = set_aside(db, why) if db.exists() else None
         os.replace(tmp, db)
     finally:
         with contextlib.suppress(OSError):

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel, create_engine
 
-from mlsquiz.store.backups import DamagedDatabase, connect
+from mlsquiz.store.backups import DamagedDatabase, connect, explain_os_error, is_damage
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.tables import SCHEMA_VERSION, Meta
 
@@ -67,7 +67,13 @@ def stored_version(path: Path) -> int | None:
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
-        raise DamagedDatabase(f"the database {path} is damaged or not an mlsquiz database: {exc}") from exc
+        if is_damage(exc):
+            raise DamagedDatabase(
+                f"the database {path} is damaged or not an mlsquiz database: {exc}"
+            ) from exc
+        raise UserFacingError(
+            f"could not read the database {path}: {explain_os_error(exc, path.parent)}"
+        ) from exc
     if not row:
         return None
     try:
