@@ -21,6 +21,8 @@ from mlsquiz.ui.loader import TaskSignals, run_in_pool
 from mlsquiz.ui.widgets import ask, confirm
 
 if TYPE_CHECKING:  # the core is imported after the first frame is painted (see `start` and `core`)
+    from PySide6.QtWidgets import QWidget
+
     from mlsquiz.bank.bank import Bank
     from mlsquiz.exam.attempt import Clock
     from mlsquiz.settings import Settings
@@ -62,6 +64,7 @@ class AppController(QObject):
         self._task: TaskSignals | None = None
         self._queued: list[Callable[[], None]] = []
         self.closed = False
+        self._screens = self._state_table()
 
     def build_screens(self) -> None:
         """Make the screens and connect them (once), when the store is ready."""
@@ -252,40 +255,61 @@ class AppController(QObject):
             self.refresh_dashboard()
 
     def _switch(self, state: st.State) -> None:
+        """Show the screen of `state`, filled from the store where it needs one (nothing yet without one)."""
         self.state = state
-        store, s = self.store, self.s
-        if isinstance(state, st.Loading):
-            s.bring(s.loading)
-        elif isinstance(state, st.Home):
-            s.bring(s.dashboard)
-        elif isinstance(state, st.Exam):
-            s.bring(s.exam)
-        elif isinstance(state, st.Drill):
-            s.bring(s.drill)
-        elif store is None:
+        screen = self._screens[type(state)](state)
+        if screen is None:
             return
-        elif isinstance(state, st.DrillSetup):
-            s.setup.show_options(self.blueprints, store.blueprint(self.blueprint_id).id, store.topics(),
-                                 store.settings().drill_length)  # fmt: skip
-            s.setup.show_count(store.drill_pool_size(s.setup.drill_filter()))
-            s.bring(s.setup)
-        elif isinstance(state, st.Results):
-            result = store.result(state.attempt_id)
-            s.results.show_result(result)
-            s.results.show_more_due(store.due_count() if result.mode == "review" else 0)
-            s.bring(s.results)
-        elif isinstance(state, st.Review):
-            result = store.result(state.attempt_id)
-            s.review.show_result(result, self._domain_titles(result.blueprint))
-            s.bring(s.review)
-        elif isinstance(state, st.History):
-            s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
-            s.bring(s.history)
-        elif isinstance(state, st.SettingsPage):
-            s.settings.show_settings(store.settings(), self.blueprints)
-            s.settings.backups.show_backups(store.backups())
-            s.bring(s.settings)
+        self.s.bring(screen)
         self.state_changed.emit(state)
+
+    def _state_table(self) -> dict[type, Callable[[Any], QWidget | None]]:
+        """Each state's screen: the attempt screens are filled by their controllers, the rest from the store."""
+        return {
+            st.Loading: lambda _state: self.s.loading,
+            st.Home: lambda _state: self.s.dashboard,
+            st.Exam: lambda _state: self.s.exam,
+            st.Drill: lambda _state: self.s.drill,
+            st.DrillSetup: self._with_store(self._fill_setup),
+            st.Results: self._with_store(self._fill_results),
+            st.Review: self._with_store(self._fill_review),
+            st.History: self._with_store(self._fill_history),
+            st.SettingsPage: self._with_store(self._fill_settings),
+        }
+
+    def _with_store(self, fill: Callable[[Store, Any], QWidget]) -> Callable[[Any], QWidget | None]:
+        return lambda state: None if self.store is None else fill(self.store, state)
+
+    def _fill_setup(self, store: Store, _state: st.DrillSetup) -> QWidget:
+        setup = self.s.setup
+        setup.show_options(
+            self.blueprints,
+            store.blueprint(self.blueprint_id).id,
+            store.topics(),
+            store.settings().drill_length,
+        )
+        setup.show_count(store.drill_pool_size(setup.drill_filter()))
+        return setup
+
+    def _fill_results(self, store: Store, state: st.Results) -> QWidget:
+        result = store.result(state.attempt_id)
+        self.s.results.show_result(result)
+        self.s.results.show_more_due(store.due_count() if result.mode == "review" else 0)
+        return self.s.results
+
+    def _fill_review(self, store: Store, state: st.Review) -> QWidget:
+        result = store.result(state.attempt_id)
+        self.s.review.show_result(result, self._domain_titles(result.blueprint))
+        return self.s.review
+
+    def _fill_history(self, store: Store, _state: st.History) -> QWidget:
+        self.s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
+        return self.s.history
+
+    def _fill_settings(self, store: Store, _state: st.SettingsPage) -> QWidget:
+        self.s.settings.show_settings(store.settings(), self.blueprints)
+        self.s.settings.backups.show_backups(store.backups())
+        return self.s.settings
 
     def rerender(self) -> None:
         """Draw the current screen again (after a theme change: charts and Markdown take the new colours)."""
@@ -394,7 +418,7 @@ class AppController(QObject):
         panel.show_backups(self.store.backups())
 
     def _attempt_stale(self, message: str) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.go(st.Home())
         self.notify(message, "error")
 
@@ -404,8 +428,7 @@ class AppController(QObject):
             return
         if self.attempt is not None:
             self.attempt.shutdown_without_saving()
-            self.attempt.deleteLater()
-            self.attempt = None
+        self._drop_attempt()
         try:
             notice = self.store.recover_from_damage()
         except UserFacingError as exc:
@@ -415,18 +438,18 @@ class AppController(QObject):
         self.notify(notice, "error")
 
     def _attempt_finished(self, attempt_id: int, timed_out: bool) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.trail = [st.Home()]
         self._switch(st.Results(attempt_id))
         if timed_out:
             self.notify("Time is up: the exam was submitted with the answers you had given.", "info")
 
     def _attempt_left(self, _attempt_id: int) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.go(st.Home())
 
     def _attempt_discarded(self, _attempt_id: int) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.notify("Discarded: nothing was recorded.", "info")
         self.go(st.Home())
 
@@ -434,6 +457,13 @@ class AppController(QObject):
         """Pause the open attempt, if any (leaving it for another, or closing the window)."""
         if self.attempt is not None:
             self.attempt.shutdown()
+        self._drop_attempt()
+
+    def _drop_attempt(self) -> None:
+        """The attempt's controller has ended (finished, left, stale, damaged, discarded, closed): it goes.
+
+        `deleteLater`, because this often runs inside the controller's own signal."""
+        if self.attempt is not None:
             self.attempt.deleteLater()
             self.attempt = None
 
