@@ -488,8 +488,13 @@ class AppController(QObject):
 
     # -- settings and shutting down ----------------------------------------------------------------------------
     def save_settings(self, settings: Settings) -> Settings:
+        """Save the Settings page; a new default exam becomes the dashboard's exam too."""
         assert self.store is not None
-        return self.store.save_settings(settings)
+        before = self.store.settings().default_blueprint
+        saved = self.store.save_settings(settings)
+        if saved.default_blueprint != before:
+            self.blueprint_id = saved.default_blueprint
+        return saved
 
     def settings(self) -> Settings | None:
         return self.store.settings() if self.store is not None else None

@@ -124,10 +124,7 @@ class MainWindow(QMainWindow):
         assert isinstance(settings, Settings)
         if self.controller.store is None:
             return
-        before = self.controller.settings()
-        saved = self.controller.save_settings(settings)
-        if before is not None and before.default_blueprint != saved.default_blueprint:
-            self.controller.blueprint_id = saved.default_blueprint  # the dashboard follows the new default
+        saved = self.controller.save_settings(settings)  # the dashboard follows a new default exam
         self.apply_settings(saved)
         self.screens.settings.show_saved()
         self.notify("Settings saved.", "info")
