@@ -47,8 +47,14 @@ class AppController(QObject):
     state_changed = Signal(object)
     dashboard_shown = Signal()
 
-    def __init__(self, screens: Screens, data_dir: Path, bank_loader: Callable[[], Bank],
-                 clock: Clock | None, notify: Callable[[str, str], None]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        screens: Screens,
+        data_dir: Path,
+        bank_loader: Callable[[], Bank],
+        clock: Clock | None,
+        notify: Callable[[str, str], None],
+    ) -> None:
         super().__init__()
         self.s = screens
         self.data_dir = data_dir
@@ -73,8 +79,13 @@ class AppController(QObject):
         self.s.build()
         from mlsquiz.ui.import_flow import ImportFlow
 
-        self.imports = ImportFlow(self.data_dir, self.s.window, lambda: self.store.bank if self.store else None,
-                                  self._guard(self._replace_bank), self.notify)  # fmt: skip
+        self.imports = ImportFlow(
+            self.data_dir,
+            self.s.window,
+            lambda: self.store.bank if self.store else None,
+            self._guard(self._replace_bank),
+            self.notify,
+        )
         self._wire()
         self.built.emit()
 
@@ -334,12 +345,14 @@ class AppController(QObject):
             r = running[0]
             started = r.started_at.astimezone().strftime("%d %b %Y %H:%M")
             answer = ask(
-                self.s, f"You have a {bid.upper()} mock exam in progress. Resume it?",
+                self.s,
+                f"You have a {bid.upper()} mock exam in progress. Resume it?",
                 f"Started {started}, {r.answered} of {r.total} answered. Discarding it deletes its answers; it "
                 "will not appear in History.",
                 [("resume", "Resume"), ("discard", "Discard and start new"), ("cancel", "Cancel")],
-                default="resume", cancel="cancel",
-            )  # fmt: skip
+                default="resume",
+                cancel="cancel",
+            )
             if answer == "resume":
                 self.resume(r.id)
                 return
@@ -354,10 +367,15 @@ class AppController(QObject):
         entry = next((h for h in self.store.history() if h.id == attempt_id), None)
         if entry is None or entry.status == "submitted":
             return
-        if not confirm(self.s, f"Discard “{entry.title}”?",
-                       f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
-                       "leaves History and the readiness estimate. This cannot be undone.",
-                       "Discard", "Keep it", enter_says_yes=False):  # fmt: skip
+        if not confirm(
+            self.s,
+            f"Discard “{entry.title}”?",
+            f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
+            "leaves History and the readiness estimate. This cannot be undone.",
+            "Discard",
+            "Keep it",
+            enter_says_yes=False,
+        ):
             return
         self.store.discard(attempt_id)
         self.notify(f"Discarded “{entry.title}”.", "info")

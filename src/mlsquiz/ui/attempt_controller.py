@@ -204,9 +204,13 @@ class ExamController(AttemptController):
             self.finish()
 
     def request_leave(self) -> None:
-        if confirm(self.exam, "Leave the exam?",
-                   "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
-                   "Leave exam", "Keep going"):  # fmt: skip
+        if confirm(
+            self.exam,
+            "Leave the exam?",
+            "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
+            "Leave exam",
+            "Keep going",
+        ):
             self.leave()
 
     def _disconnect_more(self) -> None:
@@ -253,21 +257,27 @@ class DrillController(AttemptController):
     def request_finish(self) -> None:
         """Finishing early keeps only the questions checked; with none checked there is nothing to keep."""
         unchecked = self.session.unchecked
-        total = self.session.total
+        checked = self.session.total - len(unchecked)
         what = "review" if self.drill.status is not None and self.drill.status.mode == "review" else "drill"
         if self.session.nothing_checked:
-            if confirm(self.drill, f"Nothing has been checked yet. Discard this {what}?",
-                       "Nothing is recorded, and every review card stays due.",
-                       f"Discard {what}", "Keep going"):  # fmt: skip
+            if confirm(
+                self.drill,
+                f"Nothing has been checked yet. Discard this {what}?",
+                "Nothing is recorded, and every review card stays due.",
+                f"Discard {what}",
+                "Keep going",
+            ):
                 self.discard()
             return
         if unchecked and not confirm(
-            self.drill, "Finish now and see your results?",
-            f"{plural(total - len(unchecked), 'question')} checked {'is' if total - len(unchecked) == 1 else 'are'} "
-            f"scored; {plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left "
-            "out, and their review cards stay due.",
-            "Finish", "Keep going",
-        ):  # fmt: skip
+            self.drill,
+            "Finish now and see your results?",
+            f"{plural(checked, 'question')} checked {'is' if checked == 1 else 'are'} scored; "
+            f"{plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left out, "
+            "and their review cards stay due.",
+            "Finish",
+            "Keep going",
+        ):
             return
         self.finish()
 
