@@ -157,3 +157,31 @@ def test_esc_leaves_a_drill_without_asking_and_it_can_be_resumed(
     wait_for(qtbot, window, st.Drill)
     item = window.screens.drill.current()
     assert item is not None and item.chosen_labels == ["A"]
+
+
+def test_continue_goes_to_the_next_unchecked_and_wraps_around(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The order comes from the core's DrillSession: a skipped question comes back after the last."""
+    window = make_window()
+    window.controller.start_drill(DrillFilter(length=3))
+    wait_for(qtbot, window, st.Drill)
+    screen = window.screens.drill
+
+    def position() -> int:
+        item = screen.current()
+        assert item is not None
+        return item.position
+
+    press(qtbot, Qt.Key.Key_N)  # skip question 1
+    assert position() == 2
+    answer_and_check(qtbot, screen)
+    press(qtbot, Qt.Key.Key_Return)
+    assert position() == 3
+    answer_and_check(qtbot, screen)
+    press(qtbot, Qt.Key.Key_Return)  # wraps around to the skipped one
+    assert position() == 1
+    answer_and_check(qtbot, screen)
+    assert screen.primary.text().startswith("See results")
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for(qtbot, window, st.Results)
