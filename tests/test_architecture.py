@@ -136,3 +136,28 @@ def test_the_wheel_lists_every_package_of_the_source_tree() -> None:
         ".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")
     } | {"mlsquiz.question_bank", "mlsquiz.resources"}
     assert listed == found, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
+
+
+def controller_assignments(path: Path) -> list[str]:
+    """`x.controller.field = ...` (or `+=`) in `path`: a widget setting a controller's state behind its back."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = list(node.targets) if isinstance(node, ast.Assign) else []
+        targets += [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else []
+        for target in targets:
+            if not isinstance(target, ast.Attribute):
+                continue
+            owner = target.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if name == "controller":
+                found.append(f"{path.name}:{target.lineno}")
+    return found
+
+
+def test_widgets_never_set_controller_fields(tmp_path: Path) -> None:
+    """Widgets ask the controller through its methods; they never assign its fields."""
+    offenders = [f for p in (ROOT / "src" / "mlsquiz" / "ui").glob("*.py") for f in controller_assignments(p)]
+    assert offenders == []
+    probe = tmp_path / "probe.py"
+    probe.write_text("self.controller.blueprint_id = 'x'\ncontroller.n += 1\n", encoding="utf-8")
+    assert len(controller_assignments(probe)) == 2  # the check can fail

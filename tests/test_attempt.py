@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.exam.attempt import AttemptError, AttemptState, ItemState, TimeUp
+from mlsquiz.exam.attempt import AttemptError, AttemptState, ItemState, SelectLimitReached, TimeUp
 
 from .conftest import FakeClock
 
@@ -50,8 +50,11 @@ def test_multiple_allows_up_to_select(small_bank: Bank, clock: FakeClock) -> Non
     pos = 5
     s.toggle(pos, "A", clock.now())
     s.toggle(pos, "B", clock.now())
-    with pytest.raises(AttemptError, match="at most 2"):
+    with pytest.raises(AttemptError, match="at most 2") as refused:
         s.toggle(pos, "C", clock.now())
+    assert isinstance(refused.value, SelectLimitReached)
+    assert refused.value.hint == "Select TWO. Clear one of your choices first."  # what the screen shows
+    assert s.item(pos).answer == {"A", "B"}
     s.toggle(pos, "A", clock.now())
     s.toggle(pos, "C", clock.now())
     assert s.item(pos).answer == {"B", "C"}

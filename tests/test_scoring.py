@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlsquiz.exam.scoring import GradedItem, scaled, score
+from mlsquiz.exam.scoring import GradedItem, is_wrong, scaled, score
 
 KEYS = frozenset("ABCDE")
 
@@ -61,3 +61,17 @@ def test_score_bounds(pairs: list[tuple[frozenset[str], frozenset[str]]]) -> Non
     assert report.correct == sum(a == k for a, k in pairs)
     assert sum(t.total for t in report.by_domain.values()) == len(items)
     assert report.passed == (report.scaled_score >= 750)
+
+
+def test_wrong_has_one_meaning() -> None:
+    """Graded and not right is wrong, unanswered included; nothing is wrong before it is graded."""
+    assert is_wrong(True, False)
+    assert is_wrong(True, None)  # graded, never answered
+    assert not is_wrong(True, True)
+    assert not is_wrong(False, False)  # an exam in progress: no verdict yet
+    assert not is_wrong(False, None)
+    unanswered = GradedItem("q", "1", "1.1", frozenset(), frozenset({"A"}))
+    right = GradedItem("q", "1", "1.1", frozenset({"A"}), frozenset({"A"}))
+    assert unanswered.wrong and not unanswered.answered
+    assert not right.wrong
+    assert score([unanswered, right], 750).correct == sum(not i.wrong for i in (unanswered, right))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mlsquiz.bank.bank import Bank
+from mlsquiz.exam.wording import select_text
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.ui import state as st
 from mlsquiz.ui.drill_screen import DrillScreen
@@ -124,10 +125,19 @@ def test_multiple_response_allows_only_select_many(
     item = screen.current()
     assert item is not None and len(item.chosen_labels) == multiple.select
     assert "Clear one" in screen.hint.text()
-    assert not screen.question.rows[multiple.select].indicator.isEnabled()
-    press(qtbot, NUMBER_KEYS[0])  # toggles the first one off again
+    screen.show_hint("")
+    # a click past the limit reaches the core, which refuses it with the same hint; the box stays unticked
+    extra = screen.question.rows[multiple.select].indicator
+    extra.click()
+    assert screen.hint.text() == f"{select_text(multiple.select)} Clear one of your choices first."
+    assert screen.hint.property("tone") == "warning"
+    assert not extra.isChecked()
+    item = screen.current()
+    assert item is not None and len(item.chosen_labels) == multiple.select
+    press(qtbot, NUMBER_KEYS[0])  # toggles the first one off again, and the hint goes
     item = screen.current()
     assert item is not None and len(item.chosen_labels) == multiple.select - 1
+    assert screen.hint.text() == ""
 
 
 def test_esc_leaves_a_drill_without_asking_and_it_can_be_resumed(
@@ -147,3 +157,31 @@ def test_esc_leaves_a_drill_without_asking_and_it_can_be_resumed(
     wait_for(qtbot, window, st.Drill)
     item = window.screens.drill.current()
     assert item is not None and item.chosen_labels == ["A"]
+
+
+def test_continue_goes_to_the_next_unchecked_and_wraps_around(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The order comes from the core's DrillSession: a skipped question comes back after the last."""
+    window = make_window()
+    window.controller.start_drill(DrillFilter(length=3))
+    wait_for(qtbot, window, st.Drill)
+    screen = window.screens.drill
+
+    def position() -> int:
+        item = screen.current()
+        assert item is not None
+        return item.position
+
+    press(qtbot, Qt.Key.Key_N)  # skip question 1
+    assert position() == 2
+    answer_and_check(qtbot, screen)
+    press(qtbot, Qt.Key.Key_Return)
+    assert position() == 3
+    answer_and_check(qtbot, screen)
+    press(qtbot, Qt.Key.Key_Return)  # wraps around to the skipped one
+    assert position() == 1
+    answer_and_check(qtbot, screen)
+    assert screen.primary.text().startswith("See results")
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for(qtbot, window, st.Results)

@@ -22,6 +22,7 @@ from typing import Literal, Protocol
 from mlsquiz.bank.schema import Question
 from mlsquiz.exam import responses
 from mlsquiz.exam.scoring import GradedItem, ScoreReport, score
+from mlsquiz.exam.wording import select_limit_text
 
 Mode = Literal["exam", "drill", "review"]
 Status = Literal["in_progress", "submitted", "abandoned"]
@@ -285,7 +286,7 @@ class AttemptState:
         elif len(item.answer) < item.question.select:
             self.answer(position, item.answer | {key}, now)
         else:
-            raise AttemptError(f"select at most {item.question.select} options; clear one first")
+            raise SelectLimitReached(item.question.select)
 
     def clear(self, position: int, now: When) -> None:
         self.answer(position, (), now)
@@ -397,6 +398,19 @@ class AttemptState:
             raise TimeUp()
         if self.opened_at is None:
             self.opened_at = Moment.of(now).mono
+
+
+class SelectLimitReached(AttemptError):
+    """A tick past a multiple-response question's `select`: the one place the limit is enforced."""
+
+    def __init__(self, select: int) -> None:
+        super().__init__(f"select at most {select} options; clear one first")
+        self.select = select
+
+    @property
+    def hint(self) -> str:
+        """What the screen says, in the exam's own words ("Select TWO. ...")."""
+        return select_limit_text(self.select)
 
 
 class TimeUp(AttemptError):

@@ -11,6 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
+def is_wrong(graded: bool, correct: bool | None) -> bool:
+    """The one meaning of "wrong": graded, and not right.
+
+    A graded question left unanswered is wrong (the exam's rule: no answer scores nothing). A question not
+    graded yet (an exam in progress, a drill question not checked) is neither right nor wrong, whatever
+    `correct` says. Where only wrong *answers* count (the drill filter "answered wrong before"), test
+    `answered and is_wrong(...)`: that is a narrower question, not another definition.
+    """
+    return graded and correct is not True
+
+
 @dataclass(frozen=True)
 class GradedItem:
     question_id: str
@@ -29,6 +40,10 @@ class GradedItem:
     @property
     def correct(self) -> bool:
         return self.answer == self.key
+
+    @property
+    def wrong(self) -> bool:
+        return is_wrong(True, self.correct)
 
 
 @dataclass(frozen=True)

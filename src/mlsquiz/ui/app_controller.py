@@ -21,6 +21,8 @@ from mlsquiz.ui.loader import TaskSignals, run_in_pool
 from mlsquiz.ui.widgets import ask, confirm
 
 if TYPE_CHECKING:  # the core is imported after the first frame is painted (see `start` and `core`)
+    from PySide6.QtWidgets import QWidget
+
     from mlsquiz.bank.bank import Bank
     from mlsquiz.exam.attempt import Clock
     from mlsquiz.settings import Settings
@@ -45,8 +47,14 @@ class AppController(QObject):
     state_changed = Signal(object)
     dashboard_shown = Signal()
 
-    def __init__(self, screens: Screens, data_dir: Path, bank_loader: Callable[[], Bank],
-                 clock: Clock | None, notify: Callable[[str, str], None]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        screens: Screens,
+        data_dir: Path,
+        bank_loader: Callable[[], Bank],
+        clock: Clock | None,
+        notify: Callable[[str, str], None],
+    ) -> None:
         super().__init__()
         self.s = screens
         self.data_dir = data_dir
@@ -62,6 +70,7 @@ class AppController(QObject):
         self._task: TaskSignals | None = None
         self._queued: list[Callable[[], None]] = []
         self.closed = False
+        self._screens = self._state_table()
 
     def build_screens(self) -> None:
         """Make the screens and connect them (once), when the store is ready."""
@@ -70,8 +79,13 @@ class AppController(QObject):
         self.s.build()
         from mlsquiz.ui.import_flow import ImportFlow
 
-        self.imports = ImportFlow(self.data_dir, self.s.window, lambda: self.store.bank if self.store else None,
-                                  self._guard(self._replace_bank), self.notify)  # fmt: skip
+        self.imports = ImportFlow(
+            self.data_dir,
+            self.s.window,
+            lambda: self.store.bank if self.store else None,
+            self._guard(self._replace_bank),
+            self.notify,
+        )
         self._wire()
         self.built.emit()
 
@@ -252,40 +266,61 @@ class AppController(QObject):
             self.refresh_dashboard()
 
     def _switch(self, state: st.State) -> None:
+        """Show the screen of `state`, filled from the store where it needs one (nothing yet without one)."""
         self.state = state
-        store, s = self.store, self.s
-        if isinstance(state, st.Loading):
-            s.bring(s.loading)
-        elif isinstance(state, st.Home):
-            s.bring(s.dashboard)
-        elif isinstance(state, st.Exam):
-            s.bring(s.exam)
-        elif isinstance(state, st.Drill):
-            s.bring(s.drill)
-        elif store is None:
+        screen = self._screens[type(state)](state)
+        if screen is None:
             return
-        elif isinstance(state, st.DrillSetup):
-            s.setup.show_options(self.blueprints, store.blueprint(self.blueprint_id).id, store.topics(),
-                                 store.settings().drill_length)  # fmt: skip
-            s.setup.show_count(store.drill_pool_size(s.setup.drill_filter()))
-            s.bring(s.setup)
-        elif isinstance(state, st.Results):
-            result = store.result(state.attempt_id)
-            s.results.show_result(result)
-            s.results.show_more_due(store.due_count() if result.mode == "review" else 0)
-            s.bring(s.results)
-        elif isinstance(state, st.Review):
-            result = store.result(state.attempt_id)
-            s.review.show_result(result, self._domain_titles(result.blueprint))
-            s.bring(s.review)
-        elif isinstance(state, st.History):
-            s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
-            s.bring(s.history)
-        elif isinstance(state, st.SettingsPage):
-            s.settings.show_settings(store.settings(), self.blueprints)
-            s.settings.backups.show_backups(store.backups())
-            s.bring(s.settings)
+        self.s.bring(screen)
         self.state_changed.emit(state)
+
+    def _state_table(self) -> dict[type, Callable[[Any], QWidget | None]]:
+        """Each state's screen: the attempt screens are filled by their controllers, the rest from the store."""
+        return {
+            st.Loading: lambda _state: self.s.loading,
+            st.Home: lambda _state: self.s.dashboard,
+            st.Exam: lambda _state: self.s.exam,
+            st.Drill: lambda _state: self.s.drill,
+            st.DrillSetup: self._with_store(self._fill_setup),
+            st.Results: self._with_store(self._fill_results),
+            st.Review: self._with_store(self._fill_review),
+            st.History: self._with_store(self._fill_history),
+            st.SettingsPage: self._with_store(self._fill_settings),
+        }
+
+    def _with_store(self, fill: Callable[[Store, Any], QWidget]) -> Callable[[Any], QWidget | None]:
+        return lambda state: None if self.store is None else fill(self.store, state)
+
+    def _fill_setup(self, store: Store, _state: st.DrillSetup) -> QWidget:
+        setup = self.s.setup
+        setup.show_options(
+            self.blueprints,
+            store.blueprint(self.blueprint_id).id,
+            store.topics(),
+            store.settings().drill_length,
+        )
+        setup.show_count(store.drill_pool_size(setup.drill_filter()))
+        return setup
+
+    def _fill_results(self, store: Store, state: st.Results) -> QWidget:
+        result = store.result(state.attempt_id)
+        self.s.results.show_result(result)
+        self.s.results.show_more_due(store.due_count() if result.mode == "review" else 0)
+        return self.s.results
+
+    def _fill_review(self, store: Store, state: st.Review) -> QWidget:
+        result = store.result(state.attempt_id)
+        self.s.review.show_result(result, self._domain_titles(result.blueprint))
+        return self.s.review
+
+    def _fill_history(self, store: Store, _state: st.History) -> QWidget:
+        self.s.history.show_history(store.history(), {b.id: b.passing_score for b in self.blueprints})
+        return self.s.history
+
+    def _fill_settings(self, store: Store, _state: st.SettingsPage) -> QWidget:
+        self.s.settings.show_settings(store.settings(), self.blueprints)
+        self.s.settings.backups.show_backups(store.backups())
+        return self.s.settings
 
     def rerender(self) -> None:
         """Draw the current screen again (after a theme change: charts and Markdown take the new colours)."""
@@ -310,12 +345,14 @@ class AppController(QObject):
             r = running[0]
             started = r.started_at.astimezone().strftime("%d %b %Y %H:%M")
             answer = ask(
-                self.s, f"You have a {bid.upper()} mock exam in progress. Resume it?",
+                self.s,
+                f"You have a {bid.upper()} mock exam in progress. Resume it?",
                 f"Started {started}, {r.answered} of {r.total} answered. Discarding it deletes its answers; it "
                 "will not appear in History.",
                 [("resume", "Resume"), ("discard", "Discard and start new"), ("cancel", "Cancel")],
-                default="resume", cancel="cancel",
-            )  # fmt: skip
+                default="resume",
+                cancel="cancel",
+            )
             if answer == "resume":
                 self.resume(r.id)
                 return
@@ -330,10 +367,15 @@ class AppController(QObject):
         entry = next((h for h in self.store.history() if h.id == attempt_id), None)
         if entry is None or entry.status == "submitted":
             return
-        if not confirm(self.s, f"Discard “{entry.title}”?",
-                       f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
-                       "leaves History and the readiness estimate. This cannot be undone.",
-                       "Discard", "Keep it", enter_says_yes=False):  # fmt: skip
+        if not confirm(
+            self.s,
+            f"Discard “{entry.title}”?",
+            f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
+            "leaves History and the readiness estimate. This cannot be undone.",
+            "Discard",
+            "Keep it",
+            enter_says_yes=False,
+        ):
             return
         self.store.discard(attempt_id)
         self.notify(f"Discarded “{entry.title}”.", "info")
@@ -394,7 +436,7 @@ class AppController(QObject):
         panel.show_backups(self.store.backups())
 
     def _attempt_stale(self, message: str) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.go(st.Home())
         self.notify(message, "error")
 
@@ -404,8 +446,7 @@ class AppController(QObject):
             return
         if self.attempt is not None:
             self.attempt.shutdown_without_saving()
-            self.attempt.deleteLater()
-            self.attempt = None
+        self._drop_attempt()
         try:
             notice = self.store.recover_from_damage()
         except UserFacingError as exc:
@@ -415,18 +456,18 @@ class AppController(QObject):
         self.notify(notice, "error")
 
     def _attempt_finished(self, attempt_id: int, timed_out: bool) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.trail = [st.Home()]
         self._switch(st.Results(attempt_id))
         if timed_out:
             self.notify("Time is up: the exam was submitted with the answers you had given.", "info")
 
     def _attempt_left(self, _attempt_id: int) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.go(st.Home())
 
     def _attempt_discarded(self, _attempt_id: int) -> None:
-        self.attempt = None
+        self._drop_attempt()
         self.notify("Discarded: nothing was recorded.", "info")
         self.go(st.Home())
 
@@ -434,6 +475,13 @@ class AppController(QObject):
         """Pause the open attempt, if any (leaving it for another, or closing the window)."""
         if self.attempt is not None:
             self.attempt.shutdown()
+        self._drop_attempt()
+
+    def _drop_attempt(self) -> None:
+        """The attempt's controller has ended (finished, left, stale, damaged, discarded, closed): it goes.
+
+        `deleteLater`, because this often runs inside the controller's own signal."""
+        if self.attempt is not None:
             self.attempt.deleteLater()
             self.attempt = None
 
@@ -458,8 +506,13 @@ class AppController(QObject):
 
     # -- settings and shutting down ----------------------------------------------------------------------------
     def save_settings(self, settings: Settings) -> Settings:
+        """Save the Settings page; a new default exam becomes the dashboard's exam too."""
         assert self.store is not None
-        return self.store.save_settings(settings)
+        before = self.store.settings().default_blueprint
+        saved = self.store.save_settings(settings)
+        if saved.default_blueprint != before:
+            self.blueprint_id = saved.default_blueprint
+        return saved
 
     def settings(self) -> Settings | None:
         return self.store.settings() if self.store is not None else None

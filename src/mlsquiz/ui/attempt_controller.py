@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlsquiz.exam.attempt import AttemptError
+from mlsquiz.exam.attempt import AttemptError, SelectLimitReached
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.facade import DamagedDuringSession, SaveFailed, StaleAttempt, Store
 from mlsquiz.store.views import AttemptView, Change
+from mlsquiz.study.session import DrillSession
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.drill_screen import DrillScreen
 from mlsquiz.ui.exam_screen import ExamScreen
@@ -88,7 +89,10 @@ class AttemptController(QObject):
             return None
         except (AttemptError, UserFacingError) as exc:
             self.save_problem = isinstance(exc, SaveFailed)
-            self.screen.show_hint(str(exc), "danger")
+            if isinstance(exc, SelectLimitReached):
+                self.screen.show_hint(exc.hint, "warning")
+            else:
+                self.screen.show_hint(str(exc), "danger")
             self.screen.redraw()
             return None
         if self.save_problem:  # a write went through again: the banner goes
@@ -200,9 +204,13 @@ class ExamController(AttemptController):
             self.finish()
 
     def request_leave(self) -> None:
-        if confirm(self.exam, "Leave the exam?",
-                   "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
-                   "Leave exam", "Keep going"):  # fmt: skip
+        if confirm(
+            self.exam,
+            "Leave the exam?",
+            "Your answers are saved and the clock stops. Resume any time from the dashboard (Ctrl+U).",
+            "Leave exam",
+            "Keep going",
+        ):
             self.leave()
 
     def _disconnect_more(self) -> None:
@@ -213,6 +221,9 @@ class DrillController(AttemptController):
     """Check reveals the verdict (and schedules the review card); continue moves to the next unchecked one."""
 
     def __init__(self, store: Store, screen: DrillScreen, view: AttemptView) -> None:
+        self.session = DrillSession.of(
+            view.status.total, view.status.position, (i.position for i in view.items if i.revealed)
+        )
         super().__init__(store, screen, view)
         self.drill = screen
         self._more = [
@@ -226,34 +237,47 @@ class DrillController(AttemptController):
     def _check(self, position: int) -> None:
         self._run(lambda: self.store.check(self.attempt_id, position))
 
+    def apply(self, change: Change) -> None:
+        """The session learns what the store reported before the screen shows it."""
+        self.session.moved_to(change.status.position)
+        if change.item is not None:
+            self.session.record(change.item.position, checked=change.item.revealed)
+        super().apply(change)
+
     def go_on(self) -> None:
-        status = self.drill.status
-        if status is None:
+        """Continue: the session names the next unchecked question, or the drill is done."""
+        if not self.active:
             return
-        unchecked = [p for p in range(1, status.total + 1) if not self.drill.items[p].revealed]
-        if not unchecked:
+        position = self.session.next_position()
+        if position is None:
             self.finish()
-            return
-        after = [p for p in unchecked if p > status.position]
-        self._goto((after or unchecked)[0])
+        else:
+            self._goto(position)
 
     def request_finish(self) -> None:
         """Finishing early keeps only the questions checked; with none checked there is nothing to keep."""
-        unchecked = [i for i in self.drill.items.values() if not i.revealed]
+        unchecked = self.session.unchecked
+        checked = self.session.total - len(unchecked)
         what = "review" if self.drill.status is not None and self.drill.status.mode == "review" else "drill"
-        if len(unchecked) == len(self.drill.items):
-            if confirm(self.drill, f"Nothing has been checked yet. Discard this {what}?",
-                       "Nothing is recorded, and every review card stays due.",
-                       f"Discard {what}", "Keep going"):  # fmt: skip
+        if self.session.nothing_checked:
+            if confirm(
+                self.drill,
+                f"Nothing has been checked yet. Discard this {what}?",
+                "Nothing is recorded, and every review card stays due.",
+                f"Discard {what}",
+                "Keep going",
+            ):
                 self.discard()
             return
         if unchecked and not confirm(
-            self.drill, "Finish now and see your results?",
-            f"{plural(len(self.drill.items) - len(unchecked), 'question')} checked {'is' if len(self.drill.items) - len(unchecked) == 1 else 'are'} "
-            f"scored; {plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left "
-            "out, and their review cards stay due.",
-            "Finish", "Keep going",
-        ):  # fmt: skip
+            self.drill,
+            "Finish now and see your results?",
+            f"{plural(checked, 'question')} checked {'is' if checked == 1 else 'are'} scored; "
+            f"{plural(len(unchecked), 'question')} not checked {'is' if len(unchecked) == 1 else 'are'} left out, "
+            "and their review cards stay due.",
+            "Finish",
+            "Keep going",
+        ):
             return
         self.finish()
 

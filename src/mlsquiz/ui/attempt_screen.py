@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from mlsquiz.store.views import AttemptStatusView, AttemptView, Change, ItemView
 from mlsquiz.ui.question_view import QuestionView
-from mlsquiz.ui.widgets import label, screen_widget, select_text, set_prop, shortcut
+from mlsquiz.ui.widgets import label, screen_widget, set_prop, shortcut
 
 OPTION_KEYS = "ABCDEFG"
 
@@ -136,11 +136,7 @@ class AttemptScreen(QWidget):
             return
         if item.type == "ordering" and key in item.sequence:
             return  # a step already placed stays where it is
-        chosen = {o.key for o in item.options if o.chosen}
-        if item.type == "multiple" and key not in chosen and len(chosen) >= item.select:
-            self.show_hint(f"{select_text(item.select)} Clear one of your choices first.", "warning")
-            return
-        self.option_toggled.emit(item.position, key)
+        self.option_toggled.emit(item.position, key)  # past the select limit, the core refuses with a hint
 
     def _editable(self) -> ItemView | None:
         item = self.current()

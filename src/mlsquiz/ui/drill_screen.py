@@ -41,8 +41,11 @@ class DrillScreen(AttemptScreen):
         self.progress = label(role="muted")
         self.score = label("", role="muted")
         self.score.setProperty("tone", "success")
-        self.finish = button("Finish", "Finish and see results",
-                             tip="Only the questions you checked are scored; the rest stay due")  # fmt: skip
+        self.finish = button(
+            "Finish",
+            "Finish and see results",
+            tip="Only the questions you checked are scored; the rest stay due",
+        )
         self.finish.clicked.connect(self.finish_requested)
         bar = Bar([self.title], [self.progress, self.score, self.finish], spacing=14)
 

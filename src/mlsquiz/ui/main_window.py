@@ -53,8 +53,9 @@ def fit_rect(frame: QRect, available: list[QRect]) -> QRect:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = shipped_bank,
-                 clock: Clock | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, data_dir: Path, *, bank_loader: Callable[[], Bank] = shipped_bank, clock: Clock | None = None
+    ) -> None:
         super().__init__()
         # Ends with the application's display name, so Qt does not append it a second time.
         self.setWindowTitle("AWS Machine Learning practice exams — mlsquiz")
@@ -124,10 +125,7 @@ class MainWindow(QMainWindow):
         assert isinstance(settings, Settings)
         if self.controller.store is None:
             return
-        before = self.controller.settings()
-        saved = self.controller.save_settings(settings)
-        if before is not None and before.default_blueprint != saved.default_blueprint:
-            self.controller.blueprint_id = saved.default_blueprint  # the dashboard follows the new default
+        saved = self.controller.save_settings(settings)  # the dashboard follows a new default exam
         self.apply_settings(saved)
         self.screens.settings.show_saved()
         self.notify("Settings saved.", "info")
@@ -160,8 +158,12 @@ class MainWindow(QMainWindow):
             return
         frame = self.frameGeometry()
         inner = self.geometry()
-        margins = QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
-                           frame.right() - inner.right(), frame.bottom() - inner.bottom())  # fmt: skip
+        margins = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
         screens = [s.availableGeometry() for s in QGuiApplication.screens()]
         if not screens:
             return
@@ -171,8 +173,10 @@ class MainWindow(QMainWindow):
             min(MIN_HEIGHT, target.height() - margins.top() - margins.bottom()),
         )
         if target != frame:
-            self.resize(target.width() - margins.left() - margins.right(),
-                        target.height() - margins.top() - margins.bottom())  # fmt: skip
+            self.resize(
+                target.width() - margins.left() - margins.right(),
+                target.height() - margins.top() - margins.bottom(),
+            )
             self.move(target.topLeft())
 
     def showEvent(self, event: QShowEvent) -> None:

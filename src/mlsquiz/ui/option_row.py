@@ -43,13 +43,14 @@ class OptionRow(QFrame):
         grid.setColumnStretch(1, 1)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def show_option(self, option: OptionView, *, revealed: bool, locked: bool, full: bool) -> None:
-        """`locked`: no change allowed (checked or submitted); `full`: the allowed number is already chosen."""
+    def show_option(self, option: OptionView, *, revealed: bool, locked: bool) -> None:
+        """`locked`: no change allowed (checked or submitted). A tick past the question's limit stays possible:
+        the core refuses it and says why, so the limit is enforced in one place."""
         self.key = option.key
         self.label_text = f"{option.label}. {option.text}"
         self.text.setText(self.label_text)
         self.indicator.setChecked(option.chosen)
-        self.indicator.setEnabled(not locked and (option.chosen or not full))
+        self.indicator.setEnabled(not locked)
         self.indicator.setAccessibleName(self.label_text)
         self.setAccessibleName(self.label_text)
         state = "chosen" if option.chosen else "idle"

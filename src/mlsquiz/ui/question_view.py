@@ -119,9 +119,8 @@ class QuestionView(QWidget):
                 self.area.verticalScrollBar().setValue(0)
             return
         self._ensure_rows(len(item.options), multiple)
-        full = multiple and len(item.chosen_labels) >= item.select
         for row, option in zip(self.rows, item.options, strict=True):
-            row.show_option(option, revealed=item.revealed, locked=locked, full=full)
+            row.show_option(option, revealed=item.revealed, locked=locked)
         self._show_feedback(item)
         if moved:
             self.area.verticalScrollBar().setValue(0)

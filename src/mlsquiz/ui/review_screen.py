@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 
+from mlsquiz.exam import scoring
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
 from mlsquiz.ui.question_view import QuestionView
@@ -19,8 +20,8 @@ from mlsquiz.ui.widgets import Bar, ElidedLabel, button, card, hbox, label, scre
 
 
 def is_wrong(item: ItemView) -> bool:
-    """Wrong once graded: a wrong or missing answer. Ungraded questions (an attempt in progress) are not."""
-    return item.revealed and not item.correct
+    """The core's definition (`scoring.is_wrong`) for a question as shown: graded means revealed."""
+    return scoring.is_wrong(item.revealed, item.correct)
 
 
 _MD = MarkdownIt("commonmark", {"html": False})
@@ -121,14 +122,15 @@ class ReviewScreen(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for item in self.shown:
-            mark = "–" if not item.revealed else ("✓" if item.correct else "✗" if item.answered else "○")
+            wrong = is_wrong(item)
+            mark = "–" if not item.revealed else ("✗" if item.answered else "○") if wrong else "✓"
             flag = " ⚑" if item.flagged else ""
             entry = QListWidgetItem(f"{item.position}  {mark}{flag}  {preview(item.stem)}")
             entry.setData(Qt.ItemDataRole.UserRole, item.position)
-            verdict = "not graded" if not item.revealed else "correct" if item.correct else "wrong"
+            verdict = "not graded" if not item.revealed else "wrong" if wrong else "correct"
             entry.setToolTip(f"Question {item.position}: {verdict}{', flagged' if item.flagged else ''}")
             if item.revealed:
-                entry.setForeground(QColor(c.success if item.correct else c.danger))
+                entry.setForeground(QColor(c.danger if wrong else c.success))
             self.list.addItem(entry)
         self.list.blockSignals(False)
         total = len(self.result.items)

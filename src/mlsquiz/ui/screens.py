@@ -29,8 +29,9 @@ class LoadingScreen(QWidget):
         self.quit = button("Quit", "Quit mlsquiz", variant="primary")
         self.quit.clicked.connect(self.quit_requested)
         self.quit.hide()
-        panel = card(vbox(label("mlsquiz", role="brand"), self.message, self.detail, self.quit, margins=32,
-                          spacing=14))  # fmt: skip
+        panel = card(
+            vbox(label("mlsquiz", role="brand"), self.message, self.detail, self.quit, margins=32, spacing=14)
+        )
         panel.setMaximumWidth(680)
         # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint, and a wrapped
         # label's size hint is for another width, which clipped the message at the top and bottom.
@@ -99,8 +100,17 @@ class Screens(QStackedWidget):
         self.built = True
 
     def all(self) -> list[QWidget]:
-        return [self.loading, self.dashboard, self.exam, self.drill, self.setup, self.results, self.review,
-                self.history, self.settings]  # fmt: skip
+        return [
+            self.loading,
+            self.dashboard,
+            self.exam,
+            self.drill,
+            self.setup,
+            self.results,
+            self.review,
+            self.history,
+            self.settings,
+        ]
 
     def bring(self, screen: QWidget) -> None:
         self.setCurrentWidget(screen)

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlsquiz.exam.wording import select_text as select_text
 from mlsquiz.ui.bar import Bar as Bar
 from mlsquiz.ui.bar import ElidedLabel as ElidedLabel
 from mlsquiz.ui.layout import hbox as hbox
 from mlsquiz.ui.layout import vbox as vbox
-
-NUMBER_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
 
 
 def set_prop(widget: QWidget, name: str, value: object) -> None:
@@ -254,10 +253,6 @@ def exam_label(blueprint_id: str, name: str) -> str:
 def plural(count: int, noun: str) -> str:
     """ "1 question", "5 questions"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def select_text(select: int) -> str:
-    return f"Select {NUMBER_WORDS.get(select, str(select))}."
 
 
 def clear_layout(layout: QLayout) -> None:
