@@ -163,4 +163,4 @@ def choose_over(kb: Knowledge, t: Template) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])

@@ -315,4 +315,4 @@ def deciding_factor(kb: Knowledge, t: Template) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
-            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])
