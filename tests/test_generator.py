@@ -426,3 +426,37 @@ def test_every_reference_is_a_sane_https_url(shipped_bank: Bank) -> None:
         assert SANE_URL.match(ref) and not BAD_URL.search(ref), (slug, ref)
         if ref.startswith("https://docs.aws.amazon.com/"):
             assert ref.endswith((".html", "/")) or "#" in ref, (slug, ref)
+
+
+def test_a_description_is_never_its_keys_explanation(shipped_bank: Bank) -> None:
+    """The key of "which entry does this description fit" is explained by what sets it apart, not by the
+    description again, which teaches nothing."""
+    made = [q for q in shipped_bank.questions if q.template == "name-from-description"]
+    assert made
+    for q in made:
+        described = q.stem.split("> ", 1)[1].rstrip(".")
+        for o in q.correct_options:
+            assert described not in o.explanation, q.id
+
+
+def test_exam_tips_teach_content_not_bank_jargon(shipped_bank: Bank) -> None:
+    for e in shipped_bank.knowledge.values():
+        for text in e.exam_tips:
+            assert "in this bank" not in text.lower(), e.slug
+
+
+def test_cosine_similarity_options_all_lie_in_its_range(calcs: dict[str, list[Question]]) -> None:
+    """A value outside [-1, 1] is ruled out by anyone who knows the range, without calculating."""
+    made = calcs["calc-cosine-similarity"]
+    assert made
+    for q in made:
+        assert all(-1 <= float(o.text) <= 1 for o in q.options), q.id
+
+
+def test_a_deciding_factor_for_a_kind_of_y_argues_only_against_the_key(shipped_bank: Bank) -> None:
+    """A multi-model endpoint is a real-time endpoint: a reason for real-time endpoints over serverless ones is a
+    reason for multi-model endpoints too, so it cannot be a wrong answer to "why multi-model over real-time"."""
+    q = shipped_bank.by_id["gen.deciding-factor.sagemaker-multi-model-endpoints.sagemaker-realtime-inference"]
+    for o in q.options:
+        if o.key not in q.answer:
+            assert "argues against Amazon SageMaker AI multi-model endpoints" in o.explanation, o.explanation

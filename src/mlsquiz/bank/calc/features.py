@@ -244,6 +244,31 @@ def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
         f"embeds to {show(a)} and a document to {show(b)}. What is their cosine similarity? (Round to two decimal "
         "places.)"
     )
+    # Mistakes whose value lies outside [-1, 1] are left out: anyone who knows that a cosine similarity lies in
+    # that range would rule them out without calculating.
+    head_a, head_b = a[:-1], b[:-1]
+    head_norms = math.sqrt(sum(x * x for x in head_a)) * math.sqrt(sum(y * y for y in head_b))
+    mistakes: list[tuple[float, str]] = [
+        (1 - cos, "this is the cosine distance, 1 minus the similarity."),
+        (dot / (norm_a * norm_a), "this divides by the query's norm twice and ignores the document's."),
+        (dot / (norm_b * norm_b), "this divides by the document's norm twice and ignores the query's."),
+        (
+            2 * dot / (norm_a**2 + norm_b**2),
+            "this divides by the mean of the two squared lengths, not by the product of the lengths.",
+        ),
+    ]
+    if head_norms:
+        mistakes.append(
+            (
+                sum(x * y for x, y in zip(head_a, head_b, strict=True)) / head_norms,
+                "this leaves the last component out of the dot product and of both lengths.",
+            )
+        )
+    mistakes += [
+        (dot / (norm_a + norm_b), "this divides the dot product by the sum of the norms, not their product."),
+        (distance, "this is the Euclidean distance between the two vectors."),
+        (dot / dim, "this averages the element-wise products instead of dividing by the norms."),
+    ]
     squares_a = " + ".join(f"({x})²" if x < 0 else f"{x}²" for x in a)
     squares_b = " + ".join(f"({y})²" if y < 0 else f"{y}²" for y in b)
     return numeric_question(
@@ -251,20 +276,7 @@ def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
         f"{a}|{b}",
         stem,
         (fmt(cos), f"{dot} / ({fmt(norm_a)} × {fmt(norm_b)}) = {fmt(cos)}."),
-        [
-            (fmt(1 - cos), "this is the cosine distance, 1 minus the similarity."),
-            (
-                fmt(dot / (norm_a + norm_b)),
-                "this divides the dot product by the sum of the norms, not their product.",
-            ),
-            (
-                fmt(dot / (norm_a * norm_a)),
-                "this divides by the query's norm twice and ignores the document's.",
-            ),
-            (fmt(distance), "this is the Euclidean distance between the two vectors."),
-            (fmt(dot / dim), "this averages the element-wise products instead of dividing by the norms."),
-            (fmt(float(dot)), "this is the raw dot product, not divided by the vectors' lengths."),
-        ],
+        [(fmt(v), why) for v, why in mistakes if -1 <= v <= 1],
         f"Dot product = {' + '.join(f'({x})×({y})' for x, y in zip(a, b, strict=True))} = {dot}; "
         f"|query| = √({squares_a}) = {fmt(norm_a)}; |document| = √({squares_b}) = {fmt(norm_b)}; cosine "
         f"similarity = {dot} / ({fmt(norm_a)} × {fmt(norm_b)}) = {fmt(cos)}. It ignores the vectors' lengths, so "

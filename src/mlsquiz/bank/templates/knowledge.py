@@ -199,10 +199,12 @@ def availability(entries: Sequence[KnowledgeEntry]) -> str:
     return text
 
 
-def tip(entry: KnowledgeEntry, others: Sequence[KnowledgeEntry] = ()) -> str:
-    """The closing lines of an explanation: the first exam tip, and what AWS said about the availability of the
-    key and of every other entry the question offers or names (a closed distractor is flagged as the key is)."""
-    text = f"\n\nExam tip: {entry.exam_tips[0]}" if entry.exam_tips else ""
+def tip(entry: KnowledgeEntry, others: Sequence[KnowledgeEntry] = (), skip: int = 0) -> str:
+    """The closing lines of an explanation: the first exam tip not already used (`skip`), and what AWS said about
+    the availability of the key and of every other entry the question offers or names (a closed distractor is
+    flagged as the key is)."""
+    tips = entry.exam_tips[skip:]
+    text = f"\n\nExam tip: {tips[0]}" if tips else ""
     return text + availability([entry, *others])
 
 
@@ -314,15 +316,30 @@ class Knowledge:
         slugs = [s for cs in self.sets_of.get(entry.slug, []) for s in cs.slugs if s != entry.slug]
         return [self.by_slug[s] for s in dict.fromkeys(slugs) if s in self.by_slug]
 
-    def candidates(self, entry: KnowledgeEntry, rng: random.Random) -> list[KnowledgeEntry]:
+    def apart(self, a: str, b: str, described: bool = False) -> bool:
+        """Whether `a` and `b` may be offered side by side as options where one of them is the key.
+
+        Overlapping entries never are, since some needs fit both; but when the stem is an entry's own
+        description (`described`), members of one confusion set that overlap only through `overlaps` (not as an
+        umbrella and its member) are: a description names one entry exactly, and they are its nearest misses.
+        """
+        if not self.related(a, b):
+            return True
+        if not described or self.is_umbrella(a) or self.is_umbrella(b):
+            return False
+        return any(b in cs.slugs for cs in self.sets_of.get(a, []))
+
+    def candidates(
+        self, entry: KnowledgeEntry, rng: random.Random, described: bool = False
+    ) -> list[KnowledgeEntry]:
         """Plausible but wrong alternatives to `entry`, nearest first, each tier in seeded order.
 
         The tiers: its confusion sets; its category, same form (service or feature of the same parent) first;
-        its area. Never itself, another kind of entry, or an entry that overlaps it.
+        its area. Never itself, another kind of entry, or an entry that overlaps it (see `apart`).
         """
 
         def ok(o: KnowledgeEntry) -> bool:
-            return o.slug != entry.slug and o.kind == entry.kind and not self.related(entry.slug, o.slug)
+            return o.slug != entry.slug and o.kind == entry.kind and self.apart(entry.slug, o.slug, described)
 
         form = self.form(entry)
         tiers = [
@@ -338,11 +355,13 @@ class Knowledge:
                 out.setdefault(o.slug, o)
         return list(out.values())
 
-    def rivals(self, entry: KnowledgeEntry, rng: random.Random, n: int) -> list[KnowledgeEntry] | None:
+    def rivals(
+        self, entry: KnowledgeEntry, rng: random.Random, n: int, described: bool = False
+    ) -> list[KnowledgeEntry] | None:
         """`n` candidates that do not overlap each other either, or None when there are too few."""
         picked: list[KnowledgeEntry] = []
-        for o in self.candidates(entry, rng):
-            if all(not self.related(o.slug, p.slug) for p in picked):
+        for o in self.candidates(entry, rng, described):
+            if all(self.apart(o.slug, p.slug, described) for p in picked):
                 picked.append(o)
             if len(picked) == n:
                 return picked

@@ -13,6 +13,7 @@ from mlsquiz.bank.schema import KnowledgeEntry, Question
 from mlsquiz.bank.templates.knowledge import (
     Knowledge,
     article,
+    cap,
     clause,
     gives_away,
     reason,
@@ -29,6 +30,31 @@ def _name_choices(
     choices = [Choice(entry.name, f"Correct. {reason(entry, need)}", True)]
     choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry, need)}", False) for r in rivals]
     return choices
+
+
+def _described(
+    kb: Knowledge, entry: KnowledgeEntry, rivals: list[KnowledgeEntry], shown: str
+) -> tuple[str, int]:
+    """Why the key fits a description, never the description again: what sets it apart from the options
+    offered (its confusion-set note), the other of its summary and definition, and its first exam tip.
+
+    Returns the text and how many exam tips it used, so that the closing tip does not repeat one.
+    """
+    parts: list[str] = []
+    notes = [kb.differs(entry, r) for r in rivals]
+    note = next((n for n in notes if n), None)
+    if note:
+        parts.append(f"{entry.name} {clause(note)}.")
+    other = entry.summary if entry.definition and shown == entry.definition else entry.definition
+    if other and clause(other) != clause(shown):
+        parts.append(f"{entry.name}: {sentence(other)}" if not parts else sentence(cap(other)))
+    used = 0
+    if entry.exam_tips:
+        parts.append(sentence(cap(entry.exam_tips[0])))
+        used = 1
+    if not parts:
+        parts.append(f"{entry.name}: {sentence(shown)}")
+    return " ".join(parts), used
 
 
 @template("service-for-use")
@@ -59,16 +85,18 @@ def name_from_description(kb: Knowledge, t: Template) -> Iterator[Question]:
     for entry in kb.entries:
         text = entry.definition or entry.summary
         qid = t.qid(entry.slug)
-        rivals = kb.rivals(entry, seeded(qid), 3)
+        rivals = kb.rivals(entry, seeded(qid), 3, described=True)
         if rivals is None or gives_away(text, entry):
             continue
         noun = kb.noun([entry, *rivals])
         stem = f"Which {noun} does this description fit?\n\n> {sentence(text)}"
         if gives_away(stem, entry):
             continue
-        explanation = f"The description is of **{entry.name}**.{tip(entry, rivals)}"
+        right, tips = _described(kb, entry, rivals, text)
+        explanation = f"The description is of **{entry.name}**.{tip(entry, rivals, tips)}"
         difficulty = 1 if entry.kind == "service" else 2
-        choices = _name_choices(kb, entry, rivals, None)
+        choices = [Choice(entry.name, f"Correct. {right}", True)]
+        choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
         explanation = kb.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
         yield t.build(qid, stem, choices, explanation, entry, [entry.slug], difficulty)
 
@@ -135,4 +163,4 @@ def choose_over(kb: Knowledge, t: Template) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
             )
-            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])

@@ -46,9 +46,18 @@ class Template:
         topics: Sequence[str],
         difficulty: int,
         domains: dict[str, str] | None = None,
+        versus: Sequence[KnowledgeEntry] = (),
     ) -> Question:
-        """Shuffle the choices with the question's own seed and assemble the question (`compose.build`)."""
-        return build(qid, self.name, stem, choices, explanation, entry, topics, difficulty, domains)
+        """Shuffle the choices with the question's own seed and assemble the question (`compose.build`).
+
+        A question that weighs the key against other entries (`versus`) cites the first reference of the key
+        and of each of them, rather than every page about the key, some of which bear on other facts.
+        """
+        question = build(qid, self.name, stem, choices, explanation, entry, topics, difficulty, domains)
+        if entry is not None and versus:
+            refs = [r for e in (entry, *versus) for r in e.references[:1]]
+            question = question.model_copy(update={"references": list(dict.fromkeys(refs))})
+        return question
 
 
 REGISTRY: dict[str, Template] = {}

@@ -269,9 +269,12 @@ def deciding_factor(kb: Knowledge, t: Template) -> Iterator[Question]:
                 continue
             seen.add(other.slug)
             qid = t.qid(entry.slug, other.slug)
+            # When the key is a kind of the other (a multi-model endpoint is a real-time endpoint), a reason to
+            # choose the other over a third option holds for the key too: only reasons against the key remain.
+            favoured = [] if kb.related(entry.slug, other.slug) else favouring.get(other.slug, [])
             pool = [
                 (e, c)
-                for e, c in favouring.get(other.slug, []) + against.get(entry.slug, [])
+                for e, c in favoured + against.get(entry.slug, [])
                 if clause(c.when).lower() != clause(contrast.when).lower()
                 and not (e.slug == other.slug and c.other == entry.slug)  # the key's mirror image
                 and _alike(contrast.when, [c.when])
@@ -312,4 +315,4 @@ def deciding_factor(kb: Knowledge, t: Template) -> Iterator[Question]:
             explanation = kb.flagged(
                 explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
             )
-            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2)
+            yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])
