@@ -20,7 +20,7 @@ def test_the_dashboard_again_after_nothing_changed_does_no_query(
         store.answer(view.status.id, 1, [view.items[0].options[0].key])
         store.pause(view.status.id)
         queries: list[str] = []
-        event.listen(store.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+        event.listen(store.database.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
         first = store.dashboard("mls-c01")
         assert queries  # computed
         queries.clear()
