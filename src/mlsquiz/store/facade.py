@@ -21,8 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from sqlmodel import select
-
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.attempt import Clock, SystemClock
@@ -34,7 +32,6 @@ from mlsquiz.store.database import Database
 from mlsquiz.store.errors import DamagedDuringSession, SaveFailed, StaleAttempt, UserFacingError
 from mlsquiz.store.reads import Reads
 from mlsquiz.store.starts import Starts
-from mlsquiz.store.tables import ItemRow
 from mlsquiz.store.views import (
     AttemptView,
     BackupView,
@@ -42,7 +39,6 @@ from mlsquiz.store.views import (
     Change,
     DashboardView,
     HistoryEntry,
-    ProgressPoint,
     ReadinessView,
     ResultView,
     ResumableView,
@@ -65,6 +61,7 @@ class Store:
         self.attempts = Attempts(self.database, bank)
         self.reads = Reads(self.database, bank)
         self.starts = Starts(self.attempts, self.reads, bank)
+        self._settings: Settings | None = None  # read once; `save_settings` keeps it current
 
     @classmethod
     def open(
@@ -174,10 +171,13 @@ class Store:
         return sorted(named, key=lambda t: t[1].lower())
 
     def settings(self) -> Settings:
-        return load_settings(self.folder)
+        if self._settings is None:
+            self._settings = load_settings(self.folder)
+        return self._settings
 
     def save_settings(self, settings: Settings) -> Settings:
         save_settings(self.folder, settings)
+        self._settings = settings
         self.database.revision += 1  # the dashboard's default blueprint may have changed
         return settings
 
@@ -229,9 +229,6 @@ class Store:
         """Matching: give a prompt a response, or clear it (None)."""
         return self.attempts.act(attempt_id, lambda s, now: s.match(position, prompt, key, now), position)
 
-    def clear(self, attempt_id: int, position: int) -> Change:
-        return self.attempts.act(attempt_id, lambda s, now: s.clear(position, now), position)
-
     def flag(self, attempt_id: int, position: int, flagged: bool) -> Change:
         return self.attempts.act(attempt_id, lambda s, now: s.flag(position, flagged, now), position)
 
@@ -281,28 +278,3 @@ class Store:
 
     def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
         return self.reads.dashboard(self.blueprint(blueprint_id), self.attempts.resumable)
-
-    def progress(self, blueprint_id: str | None = None) -> list[ProgressPoint]:
-        """Per-domain accuracy of every submitted attempt on a blueprint, oldest first."""
-        bid = self.blueprint(blueprint_id).id
-        points = []
-        for h in reversed(self.history()):
-            if h.status != "submitted" or h.blueprint != bid:
-                continue
-            points.append(
-                ProgressPoint(
-                    attempt_id=h.id,
-                    when=h.submitted_at or h.started_at,
-                    mode=h.mode,
-                    scaled_score=h.scaled_score,
-                    by_domain={d: t["correct"] / t["total"] for d, t in h.by_domain.items() if t["total"]},
-                )
-            )
-        return points
-
-    def raw_answers(self, attempt_id: int) -> dict[int, str]:
-        """Position -> stored answer, read from the database (not the cache): for crash tests and tools."""
-        rows = self.database.session.exec(
-            select(ItemRow.position, ItemRow.answer).where(ItemRow.attempt_id == attempt_id)
-        ).all()
-        return dict(rows)
