@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +19,13 @@ if "MLSQUIZ_CACHE_DIR" not in os.environ:  # tests never touch the user's real c
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.bank.loader import load_files, shipped_root
 from mlsquiz.bank.schema import Question
+
+
+def stored_answers(folder: Path, attempt_id: int) -> dict[int, str]:
+    """Position -> answer as committed to the attempt's database file, read past the Store and its cache."""
+    with closing(sqlite3.connect(folder / "mlsquiz.db")) as db:
+        rows = db.execute("SELECT position, answer FROM attempt_item WHERE attempt_id = ?", (attempt_id,))
+        return dict(rows.fetchall())
 
 
 class FakeClock:

@@ -99,7 +99,7 @@ def test_damage_found_mid_session_stops_writing_keeps_the_file_and_restores(
         corrupt_middle(data_dir / "mlsquiz.db")
         with pytest.raises(DamagedDuringSession):
             store.history()
-        assert store.damaged
+        assert store.database.damaged
         with pytest.raises(DamagedDuringSession):
             store.start_exam(seed=9, length=5)  # no more writing to the damaged file
         notice = store.recover_from_damage()

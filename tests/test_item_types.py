@@ -23,7 +23,7 @@ from mlsquiz.exam.scoring import GradedItem, score
 from mlsquiz.store.facade import Store
 from mlsquiz.study.drills import DrillFilter
 
-from .conftest import FakeClock
+from .conftest import FakeClock, stored_answers
 
 ORDERING = """\
 - id: scn.4-4.test-order
@@ -382,8 +382,10 @@ def test_partial_answers_persist_exactly_and_resume(
         change = store.match(attempt_id, mp, "2", match_q.answer[1])
         assert change.item is not None and not change.item.answered
         assert change.item.prompts[1].response == match_q.answer[1]
-        assert store.raw_answers(attempt_id)[op] == "".join(placed)
-        assert store.raw_answers(attempt_id)[mp] == "." + match_q.answer[1] + "." * (len(match_q.prompts) - 2)
+        assert stored_answers(data_dir, attempt_id)[op] == "".join(placed)
+        assert stored_answers(data_dir, attempt_id)[mp] == "." + match_q.answer[1] + "." * (
+            len(match_q.prompts) - 2
+        )
     with Store.open(data_dir, shipped_bank, clock) as store:
         view = store.resume(attempt_id)
         order_view, match_view = view.items[op - 1], view.items[mp - 1]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from mlsquiz.bank.bank import Bank
+from mlsquiz.store import facade
 from mlsquiz.store.facade import Store
 
 from .conftest import FakeClock
@@ -20,7 +22,7 @@ def test_the_dashboard_again_after_nothing_changed_does_no_query(
         store.answer(view.status.id, 1, [view.items[0].options[0].key])
         store.pause(view.status.id)
         queries: list[str] = []
-        event.listen(store.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+        event.listen(store.database.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
         first = store.dashboard("mls-c01")
         assert queries  # computed
         queries.clear()
@@ -39,3 +41,20 @@ def test_the_dashboard_again_after_nothing_changed_does_no_query(
         queries.clear()
         store.dashboard("mla-c01")
         assert queries  # a minute on, review cards may have fallen due
+
+
+def test_settings_are_read_once_and_kept_current_by_saving(
+    small_bank: Bank, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[Path] = []
+    real_load = facade.load_settings
+    monkeypatch.setattr(facade, "load_settings", lambda folder: reads.append(folder) or real_load(folder))
+    with Store.open(data_dir, small_bank, clock) as store:
+        for _ in range(3):
+            store.blueprint()
+            store.dashboard()
+        assert len(reads) == 1  # read once, not on every blueprint() call
+        store.save_settings(store.settings().model_copy(update={"default_blueprint": "mla-c01"}))
+        assert store.blueprint().id == "mla-c01" and len(reads) == 1
+    with Store.open(data_dir, small_bank, clock) as store:
+        assert store.blueprint().id == "mla-c01"  # saved to the folder, read back by the next store

@@ -225,25 +225,3 @@ def test_damaged_database_without_backup_is_kept_aside_and_said(small_bank: Bank
         assert store.history() == []
     (aside,) = data_dir.glob("mlsquiz.db.damaged-*")
     assert aside.read_bytes() == b"garbage" * 1000
-
-
-def test_progress_gives_per_domain_accuracy_over_time(
-    small_bank: Bank, data_dir: Path, clock: FakeClock
-) -> None:
-    with Store.open(data_dir, small_bank, clock) as store:
-        for right in (5, 15):
-            aid = store.start_exam("mls-c01", seed=right, length=20).status.id
-            answer_all(store, aid, right)
-            store.submit(aid)
-            clock.advance(86400)
-        store.start_exam("mls-c01", seed=99, length=5)  # in progress: not a point yet
-        points = store.progress("mls-c01")
-        other = store.progress("mla-c01")
-    assert [p.scaled_score for p in points] == [325, 775]
-    assert points[0].when < points[1].when
-    for point, right in zip(points, (5, 15), strict=True):
-        assert set(point.by_domain) == {"1", "2", "3", "4"}
-        assert all(0 <= v <= 1 for v in point.by_domain.values())
-        counts = {"1": 4, "2": 5, "3": 7, "4": 4}  # 20 questions by the MLS-C01 weights
-        assert round(sum(point.by_domain[d] * n for d, n in counts.items())) == right
-    assert other == []

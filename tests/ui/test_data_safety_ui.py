@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from mlsquiz.store.facade import SaveFailed, Store
+from mlsquiz.store.facade import SaveFailed
+from mlsquiz.store.writes import Writes
 from mlsquiz.ui import state as st
 from mlsquiz.ui.single_instance import SingleInstance
 from tests.ui.conftest import Dialogs, WindowFactory
@@ -70,19 +71,19 @@ def test_a_failed_save_shows_one_banner_stops_the_clock_and_clears_on_retry(
     qtbot.waitUntil(lambda: any(o.chosen for o in screen.items[1].options))
     press(qtbot, Qt.Key.Key_N)
 
-    real_write = Store._write
+    real_write = Writes.write
 
     def full_disk(*_args: object, **_kw: object) -> None:
         raise SaveFailed("Can't save: the disk is full.")
 
-    monkeypatch.setattr(Store, "_write", full_disk)
+    monkeypatch.setattr(Writes, "write", full_disk)
     press(qtbot, Qt.Key.Key_2)
     banner = "Can't save: the disk is full. Your answers up to question 1 are saved."
     assert screen.hint.text() == banner
     assert not any(o.chosen for o in screen.items[2].options)  # the screen shows what is stored
     window.controller.attempt.tick()  # type: ignore[union-attr]
     assert screen.hint.text() == banner  # the countdown's retries fail quietly: still one banner
-    monkeypatch.setattr(Store, "_write", real_write)
+    monkeypatch.setattr(Writes, "write", real_write)
     window.controller.attempt.tick()  # type: ignore[union-attr]
     assert screen.hint.text() == ""
     press(qtbot, Qt.Key.Key_2)

@@ -14,7 +14,7 @@ from mlsquiz.ui import state as st
 from mlsquiz.ui.attempt_controller import ExamController
 from mlsquiz.ui.exam_screen import ExamScreen
 from mlsquiz.ui.main_window import MainWindow
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, stored_answers
 from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.helpers import CTRL, LETTER_KEYS, NUMBER_KEYS, press, wait_for, wait_home
 
@@ -55,7 +55,7 @@ def test_a_whole_exam_answered_by_keys_scores_as_the_store_does(
         if position < status.total:
             press(qtbot, Qt.Key.Key_N if position % 2 else Qt.Key.Key_Right)
     attempt_id = status.id
-    stored = store.raw_answers(attempt_id)
+    stored = stored_answers(store.folder, attempt_id)
     assert {p: set(a) for p, a in stored.items()} == expected
 
     press(qtbot, Qt.Key.Key_Return, CTRL)

@@ -17,3 +17,15 @@ def plain_message(exc: BaseException) -> str:
     text = str(orig if orig is not None else exc).splitlines()
     first = text[0] if text else type(exc).__name__
     return f"{first[:200]} ({type(exc).__name__})"
+
+
+class SaveFailed(UserFacingError):
+    """A write could not be committed; the attempt shows what the database holds."""
+
+
+class StaleAttempt(UserFacingError):
+    """The attempt was changed elsewhere (another window) since this one read it; nothing was written."""
+
+
+class DamagedDuringSession(UserFacingError):
+    """SQLite reported the file damaged during use; nothing more is written until it is recovered."""

@@ -246,14 +246,6 @@ class BlueprintView(View):
     tasks: list[TallyView]
 
 
-class ProgressPoint(View):
-    attempt_id: int
-    when: datetime
-    mode: str
-    scaled_score: int | None
-    by_domain: dict[str, float]
-
-
 class BackupView(View):
     file: str
     taken_at: datetime

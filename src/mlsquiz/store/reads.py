@@ -1,0 +1,122 @@
+"""The Store's read models: what the user has seen and got wrong, review cards due, history, readiness and the
+dashboard. They only read; the dashboard is cached on the database's write counter (`revision`) and the minute,
+so showing it again after nothing changed runs no query.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.schema import Blueprint, Question
+from mlsquiz.exam.scoring import Tally
+from mlsquiz.store.database import Database
+from mlsquiz.store.present import history_entries, utc
+from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
+from mlsquiz.store.views import DashboardView, HistoryEntry, ReadinessView, ResumableView
+from mlsquiz.study import readiness as readiness_model
+
+RECENT_FIRST_ATTEMPTS = 300
+DASHBOARD_FRESH_SECONDS = 60
+
+
+class Reads:
+    def __init__(self, db: Database, bank: Bank) -> None:
+        self.db = db
+        self.bank = bank
+        self._dashboard_cache: tuple[tuple[str, int, int], DashboardView] | None = None
+
+    def last_seen(self) -> dict[str, datetime]:
+        rows = self.db.session.exec(
+            select(ItemRow.question_id, func.max(AttemptRow.started_at))
+            .join(AttemptRow, col(AttemptRow.id) == col(ItemRow.attempt_id))
+            .group_by(col(ItemRow.question_id))
+        ).all()
+        return {qid: utc(when) for qid, when in rows if when is not None}  # type: ignore[misc]
+
+    def wrong_before(self) -> set[str]:
+        """Every question the user has answered wrong at least once (graded; left unanswered does not count)."""
+        rows = self.db.session.exec(
+            select(ItemRow.question_id).where(col(ItemRow.correct).is_(False), col(ItemRow.answer) != "")
+        ).all()
+        return set(rows)
+
+    def answered_before(self) -> set[str]:
+        rows = self.db.session.exec(
+            select(ItemRow.question_id).where(col(ItemRow.answered_at).is_not(None))
+        ).all()
+        return set(rows)
+
+    def due_count(self) -> int:
+        now = self.db.clock.now()
+        return int(
+            self.db.session.exec(
+                select(func.count())
+                .select_from(CardRow)
+                .where(~col(CardRow.retired), col(CardRow.due) <= now)
+            ).one()
+        )
+
+    def history(self, *, with_items: bool = False) -> list[HistoryEntry]:
+        """Every attempt, newest first; `with_items` adds each question's line (`history --json --items`)."""
+        rows = self.db.session.exec(
+            select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+        ).all()
+        item_rows = self.db.session.exec(
+            select(ItemRow).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        ).all()
+        return history_entries(rows, item_rows, self._question_of, with_items=with_items)
+
+    def _question_of(self, row: ItemRow) -> Question:
+        """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""
+        return self.bank.by_id.get(row.question_id) or Question.model_validate_json(row.question_json)
+
+    def readiness(self, blueprint: Blueprint) -> ReadinessView:
+        rows = self.db.session.exec(
+            select(ItemRow.question_id, ItemRow.correct, ItemRow.answered_at)
+            .where(
+                col(ItemRow.correct).is_not(None),
+                col(ItemRow.answered_at).is_not(None),
+                col(ItemRow.answer) != "",
+            )
+            .order_by(col(ItemRow.answered_at))
+        ).all()
+        first: dict[str, bool] = {}
+        for qid, correct, _when in rows:
+            first.setdefault(qid, bool(correct))
+        recent = list(first.items())[-RECENT_FIRST_ATTEMPTS:]
+        tallies: dict[str, Tally] = {}
+        for qid, correct in recent:
+            q = self.bank.by_id.get(qid)
+            task = q.domains.get(blueprint.id) if q else None
+            if task is None:
+                continue
+            domain = task.split(".")[0]
+            tallies[domain] = tallies.get(domain, Tally()).add(correct)
+        est = readiness_model.estimate(blueprint, tallies)
+        return ReadinessView.model_validate(dataclasses.asdict(est))
+
+    def dashboard(self, blueprint: Blueprint, resumable: Callable[[], list[ResumableView]]) -> DashboardView:
+        """The dashboard's view, recomputed only when something it shows may have changed: a write since the
+        last one (`revision`), another blueprint, or a minute passing (review cards fall due with time)."""
+        minute = int(self.db.clock.now().timestamp() // DASHBOARD_FRESH_SECONDS)
+        key = (blueprint.id, self.db.revision, minute)
+        cached = self._dashboard_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        view = DashboardView(
+            blueprint=blueprint.id,
+            blueprint_name=blueprint.name,
+            due_reviews=self.due_count(),
+            resumable=resumable(),
+            recent=[h for h in self.history() if h.status == "submitted"][:8],
+            readiness=self.readiness(blueprint),
+            bank_questions=len(self.bank.questions),
+        )
+        self._dashboard_cache = (key, view)
+        return view
