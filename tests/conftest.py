@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "MLSQUIZ_CACHE_DIR" not in os.environ:  # tests never touch the user's real cache folder
+    import tempfile
+
+    os.environ["MLSQUIZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="mlsquiz-test-cache-")
 
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.bank.loader import load_files, shipped_root

@@ -51,7 +51,7 @@ def test_cli_exports_only_wrong_answers(
         wrong = next(o.key for o in item.options if o.key not in small_bank.by_id[item.question_id].answer)
         store.answer(view.status.id, 1, [wrong])
         store.submit(view.status.id)
-    monkeypatch.setattr("mlsquiz.bank.bank.load_bank", lambda *a, **k: small_bank)
+    monkeypatch.setattr("mlsquiz.bank.cache.load_cached_bank", lambda *a, **k: small_bank)
     out = tmp_path / "wrong.apkg"
     assert (
         main(["bank", "export", "--format", "anki", "--wrong", "-o", str(out), "--data-dir", str(data)]) == 0

@@ -70,10 +70,11 @@ def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> N
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = (
-        "import json, mlsquiz, question_bank\n"
+        "import json, importlib.util, mlsquiz, mlsquiz.question_bank\n"
         "from mlsquiz.cli import main\n"
         f"assert mlsquiz.__file__.startswith({str(target)!r}), mlsquiz.__file__\n"
-        f"assert question_bank.__file__.startswith({str(target)!r})\n"
+        f"assert mlsquiz.question_bank.__file__.startswith({str(target)!r})\n"
+        "assert importlib.util.find_spec('question_bank') is None\n"
         "raise SystemExit(main(['bank', 'stats', '--json']))\n"
     )
     proc = subprocess.run(
@@ -82,6 +83,22 @@ def test_installed_wheel_finds_its_bank_from_another_folder(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     import json
 
+    (top_level,) = target.glob("mlsquiz-*.dist-info/top_level.txt") or [None]
+    if top_level is not None:
+        assert top_level.read_text().split() == ["mlsquiz"]
+    assert sorted(p.name for p in target.iterdir() if not p.name.endswith(".dist-info")) == ["bin", "mlsquiz"]
     stats = json.loads(proc.stdout)
     assert stats["total"] > 0 and stats["knowledge_entries"] > 0
     assert set(stats["by_domain"]) == {"mls-c01", "mla-c01"}
+
+
+def test_the_wheel_lists_every_package_of_the_source_tree() -> None:
+    """`pyproject.toml` names its packages (to ship `question_bank/` as `mlsquiz.question_bank`): a new
+    subpackage must be added there, or the wheel would lack it."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")
+    } | {"mlsquiz.question_bank"}
+    assert listed == found, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"

@@ -15,7 +15,7 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_app(data_dir: Path) -> int:
+def run_app(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     if not has_display():
         print(
             "mlsquiz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a desktop "
@@ -25,4 +25,4 @@ def run_app(data_dir: Path) -> int:
         return 1
     from mlsquiz.ui.main import run
 
-    return int(run(data_dir))
+    return int(run(data_dir, exit_when_ready=exit_when_ready))

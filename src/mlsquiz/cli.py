@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="mlsquiz", description=__doc__, parents=[common])
     parser.add_argument("--version", action="version", version=f"mlsquiz {__version__}")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start the desktop app and quit as soon as its first dashboard is painted (for start-up checks)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     bank = sub.add_parser("bank", help="the question bank", parents=[common])
@@ -82,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from mlsquiz.app import run_app
 
-            return run_app(data_dir(args))
+            return run_app(data_dir(args), exit_when_ready=args.exit_when_ready)
         if args.command == "bank":
             return _bank(args)
         if args.command == "exam":
@@ -103,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         raise
     return 2
+
+
+def _shipped_bank() -> Bank:
+    """The shipped bank through the compiled-bank cache (validate and lint always read the YAML)."""
+    from mlsquiz.bank.cache import load_cached_bank
+
+    return load_cached_bank()
 
 
 def _open_store(args: argparse.Namespace, bank: Bank) -> Store:
@@ -135,7 +147,7 @@ def _bank(args: argparse.Namespace) -> int:
             return 1
         print(f"ok: {len(bank.questions)} questions, {len(bank.knowledge)} knowledge entries")
         return 0
-    bank = load_bank()
+    bank = load_bank() if args.bank_command == "lint" else _shipped_bank()
     if args.bank_command == "stats":
         stats = bank.stats()
         if args.json:
@@ -191,10 +203,9 @@ def _print_stats(stats: dict[str, Any]) -> None:
 
 
 def _exam(args: argparse.Namespace) -> int:
-    from mlsquiz.bank.bank import load_bank
     from mlsquiz.exam.assembly import assemble
 
-    bank = load_bank()
+    bank = _shipped_bank()
     blueprint_id = args.blueprint or bank.default_blueprint.id
     if blueprint_id not in bank.blueprints:
         print(
@@ -232,9 +243,7 @@ def _exam(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from mlsquiz.bank.bank import load_bank
-
-    with _open_store(args, load_bank()) as store:
+    with _open_store(args, _shipped_bank()) as store:
         rows = [h.as_json() for h in store.history()]
     if args.json:
         _print_json(rows)

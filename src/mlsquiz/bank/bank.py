@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import get_args
 
 from mlsquiz.bank.loader import BankError, LoadedFiles, load_files, shipped_root, yaml_files
-from mlsquiz.bank.schema import CASE_QUESTIONS, Blueprint, Case, KnowledgeEntry, Question, QuestionType
+from mlsquiz.bank.schema import (
+    CASE_QUESTIONS,
+    Blueprint,
+    Case,
+    ConfusionSet,
+    KnowledgeEntry,
+    Question,
+    QuestionType,
+    Taxonomy,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,8 @@ class Bank:
     questions: tuple[Question, ...]
     errors: tuple[BankError, ...] = field(default=())
     cases: dict[str, Case] = field(default_factory=dict)
+    confusions: tuple[ConfusionSet, ...] = field(default=())
+    taxonomy: Taxonomy | None = None
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -100,6 +111,7 @@ def check_references(files: LoadedFiles, report: set[str] | None = None) -> list
                 add(entry.slug, "instead_of/overlaps", f"unknown slug '{other}'")
         for bp, ids in entry.domains.items():
             _check_tasks(bp, ids, tasks, lambda m, s=entry.slug: add(s, "domains", m))
+    _check_sets(files, add)
     question_ids = Counter(q.id for q in files.questions)
     for qid, n in question_ids.items():
         if n > 1:
@@ -145,6 +157,42 @@ def _check_cases(files: LoadedFiles, add: Callable[[str, str, str], None]) -> No
             add(q.id, "case", f"case '{q.case}' does not list this question in its questions")
 
 
+def _check_sets(files: LoadedFiles, add: Callable[[str, str, str], None]) -> None:
+    """Confusion sets and taxonomy name known entries; entries name declared categories."""
+    slugs = {e.slug for e in files.knowledge}
+    seen: Counter[str] = Counter()
+    for cs in files.confusions:
+        seen[cs.id] += 1
+        for slug in cs.slugs:
+            if slug not in slugs:
+                add("confusions", f"confusions.{cs.id}", f"unknown slug '{slug}'")
+        if len(set(cs.slugs)) != len(cs.slugs):
+            add("confusions", f"confusions.{cs.id}", "a member is listed twice")
+    for set_id, n in seen.items():
+        if n > 1:
+            add("confusions", f"confusions.{set_id}", f"duplicate confusion set id ({n} sets)")
+    taxonomy = files.taxonomy
+    if taxonomy is None:
+        return
+    declared = {c.id: c for c in taxonomy.categories}
+    for entry in files.knowledge:
+        if entry.category not in declared:
+            add(entry.slug, "category", f"'{entry.category}' is not a category declared in taxonomy.yaml")
+    for umbrella in taxonomy.umbrellas:
+        for slug in [umbrella.parent, *(c for c in umbrella.covers if not c.endswith("*"))]:
+            if slug not in slugs:
+                add("taxonomy", f"umbrellas.{umbrella.parent}", f"unknown slug '{slug}'")
+    grouped: Counter[str] = Counter()
+    for group in taxonomy.features:
+        for slug in [group.parent, *group.members]:
+            if slug not in slugs:
+                add("taxonomy", f"features.{group.parent}", f"unknown slug '{slug}'")
+        grouped.update(group.members)
+    for slug, n in grouped.items():
+        if n > 1:
+            add("taxonomy", "features", f"'{slug}' is a feature of {n} parents")
+
+
 def _check_tasks(bp: str, ids: Sequence[str], tasks: dict[str, set[str]], add: object) -> None:
     assert callable(add)
     if not tasks:
@@ -177,13 +225,15 @@ def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> 
         report = {str(p) for p in given} | {e.file for e in files.errors}
         ctx = load_files(context, root)
         files.knowledge += [e for e in ctx.knowledge if e.slug not in {k.slug for k in files.knowledge}]
+        files.confusions = files.confusions or ctx.confusions
+        files.taxonomy = files.taxonomy or ctx.taxonomy
         if not files.blueprints:
             files.blueprints = ctx.blueprints
         for key, origin in ctx.origins.items():
             files.origins.setdefault(key, origin)
     errors = list(files.errors)
     if generate:
-        generated = generate_questions(files.knowledge)
+        generated = generate_questions(files.knowledge, files.confusions, files.taxonomy)
         files.questions += generated
     errors += check_references(files, report)
     return Bank(
@@ -192,4 +242,6 @@ def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> 
         questions=tuple(files.questions),
         errors=tuple(errors),
         cases={c.id: c for c in files.cases},
+        confusions=tuple(files.confusions),
+        taxonomy=files.taxonomy,
     )

@@ -2,7 +2,8 @@
 
 Error-level findings make `mlsquiz bank lint` exit 1; warnings are shown but do not fail. Statistical checks
 (answer positions, longest option) run per source and question type, since generated questions are shuffled by
-the generator while hand-written ones carry their author's habits.
+the generator while hand-written ones carry their author's habits. The wording-cue checks (`cues.py`) ask
+whether the options alone give the key away; they need the `lint` extra and are skipped with a note without it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from typing import Literal
 
+from mlsquiz.bank import cues
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Question
 
@@ -43,6 +45,9 @@ class Finding:
 class LintReport:
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, object] = field(default_factory=dict)
+    cue_results: list[cues.CueResult] = field(default_factory=list)
+    tell_rates: list[cues.TellRate] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # checks that could not run, and why
 
     @property
     def errors(self) -> list[Finding]:
@@ -58,6 +63,9 @@ class LintReport:
             "warnings": len(self.warnings),
             "findings": [asdict(f) for f in self.findings],
             "summary": self.summary,
+            "wording_cues": [r.as_json() for r in self.cue_results],
+            "scenario_tells": [t.as_json() for t in self.tell_rates],
+            "skipped": self.skipped,
         }
 
     def as_text(self) -> str:
@@ -67,6 +75,20 @@ class LintReport:
         ]
         for name, value in self.summary.items():
             lines.append(f"{name}: {value}")
+        if self.tell_rates:
+            lines.append("scenario tells (share of options that carry them):")
+            lines += [
+                f"  {t.tell}: keys {t.keys_with}/{t.keys} = {t.key_rate:.1%}, "
+                f"distractors {t.distractors_with}/{t.distractors} = {t.distractor_rate:.1%}"
+                for t in self.tell_rates
+            ]
+        if self.cue_results:
+            lines.append(
+                f"option-only baseline (accuracy from the options alone; fails above chance + "
+                f"{cues.MARGIN_LIMIT:.0f} points with {cues.MIN_QUESTIONS}+ questions):"
+            )
+            lines += ["  " + line for line in cues.cue_table(self.cue_results).splitlines()]
+        lines += [f"skipped: {note}" for note in self.skipped]
         lines.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
         return "\n".join(lines)
 
@@ -115,7 +137,8 @@ def _tokens(text: str) -> set[str]:
     return {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
-def lint_bank(bank: Bank) -> LintReport:
+def lint_bank(bank: Bank, *, wording_cues: bool = True) -> LintReport:
+    """Every finding over `bank`; `wording_cues=False` leaves out the option-only baseline (the slow part)."""
     report = LintReport()
     add = report.findings.append
     by_source: dict[str, list[Question]] = defaultdict(list)
@@ -167,7 +190,59 @@ def lint_bank(bank: Bank) -> LintReport:
         if overlap >= NEAR_DUPLICATE:
             add(Finding("error", "near-duplicate", f"stem is {overlap:.0%} like {b.id}'s", a.id))
     report.summary = summary
+    _lint_tells([q for q in bank.questions if q.source == "scenario" and q.type in cues.CHOICE_TYPES], report)
+    if wording_cues:
+        _lint_wording_cues(bank, report)
     return report
+
+
+def _lint_tells(scenarios: list[Question], report: LintReport) -> None:
+    """Justification tails and absolutes that mark distractors: per question a warning, overall an error."""
+    if not scenarios:
+        return
+    add = report.findings.append
+    for q in scenarios:
+        for tell, carriers in cues.distractor_only_tells(q):
+            add(
+                Finding(
+                    "warning",
+                    "scenario-tells",
+                    f"only distractors {', '.join(carriers)} carry {tell}s",
+                    q.id,
+                )
+            )
+    report.tell_rates = cues.tell_rates(scenarios)
+    for t in report.tell_rates:
+        if t.fails:
+            add(
+                Finding(
+                    "error",
+                    "scenario-tells",
+                    f"{t.tell}s are in {t.distractor_rate:.1%} of distractors but {t.key_rate:.1%} of keys "
+                    f"(limit {cues.TELL_RATIO_LIMIT}x the key rate): it points away from the key",
+                )
+            )
+
+
+def _lint_wording_cues(bank: Bank, report: LintReport) -> None:
+    try:
+        report.cue_results = cues.option_only_baseline(bank.questions)
+    except ImportError:
+        report.skipped.append(
+            f"wording-cue check (option-only baseline) needs scikit-learn: {cues.INSTALL_HINT}"
+        )
+        return
+    for r in report.cue_results:
+        if r.fails:
+            report.findings.append(
+                Finding(
+                    "error",
+                    "wording-cues",
+                    f"{r.group}: a model that reads only the options finds the key in {r.accuracy:.1%} of "
+                    f"{r.questions} questions, {r.margin:.1f} points above chance ({r.chance:.1%}; limit "
+                    f"{cues.MARGIN_LIMIT:.0f})",
+                )
+            )
 
 
 def _lint_question(q: Question, bank: Bank, add: object) -> None:

@@ -1,8 +1,9 @@
 """Reading bank files into validated models, with errors that name the file, line, question and field.
 
-Files are told apart by shape, not by name: a top-level mapping is a blueprint, a list of mappings with `slug`
-is a knowledge file, a list of mappings with `id` is a question file. In a question file, a mapping with `title`
-(and no `stem`) is a case study, whose questions follow it in the same file. Loading never raises for bad input; it
+Files are told apart by shape, not by name: a top-level mapping with `confusions` is the confusion sets, one with
+`categories` is the taxonomy, any other top-level mapping is a blueprint; a list of mappings with `slug` is a
+knowledge file, a list of mappings with `id` is a question file. In a question file, a mapping with `title` (and
+no `stem`) is a case study, whose questions follow it in the same file. Loading never raises for bad input; it
 returns every problem as a `BankError` so that `mlsquiz bank validate` can list them all at once.
 
 Hostile input is refused early: files over `MAX_FILE_BYTES`, folders with more than `MAX_FOLDER_FILES` files,
@@ -22,7 +23,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from mlsquiz.bank.schema import Blueprint, Case, KnowledgeEntry, Question
+from mlsquiz.bank.schema import (
+    Blueprint,
+    Case,
+    ConfusionFile,
+    ConfusionSet,
+    KnowledgeEntry,
+    Question,
+    Taxonomy,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FOLDER_FILES = 1000
@@ -69,11 +78,13 @@ class LoadedFiles:
     origins: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # slug or id -> (file, line)
     cases: list[Case] = field(default_factory=list)
     field_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (id, top-level key) -> line
+    confusions: list[ConfusionSet] = field(default_factory=list)
+    taxonomy: Taxonomy | None = None
 
 
 def shipped_root() -> Path:
-    """The `question_bank` folder shipped with the installed package."""
-    return Path(str(resources.files("question_bank")))
+    """The question bank shipped inside the package (`mlsquiz.question_bank`, the repository's `question_bank/`)."""
+    return Path(str(resources.files("mlsquiz.question_bank")))
 
 
 def yaml_files(paths: Iterable[Path], errors: list[BankError] | None = None) -> Iterator[Path]:
@@ -199,6 +210,8 @@ def parse_file(path: Path, display: str | None = None) -> LoadedFiles:
     if raw is None:
         return out
     data = raw.data
+    if isinstance(data, dict) and ("confusions" in data or "categories" in data):
+        return _parse_mapping(data, raw, display, out)
     if isinstance(data, dict):
         try:
             out.blueprints.append(Blueprint.model_validate(data))
@@ -246,6 +259,19 @@ def parse_file(path: Path, display: str | None = None) -> LoadedFiles:
     return out
 
 
+def _parse_mapping(data: dict[str, Any], raw: RawFile, display: str, out: LoadedFiles) -> LoadedFiles:
+    """The confusion sets or the taxonomy: one model each, with every set's line kept for cross-file errors."""
+    try:
+        if "confusions" in data:
+            out.confusions += ConfusionFile.model_validate(data).confusions
+        else:
+            out.taxonomy = Taxonomy.model_validate(data)
+    except ValidationError as exc:
+        out.errors += _validation_errors(exc, raw, display, 0, None)
+    out.origins["confusions" if "confusions" in data else "taxonomy"] = (display, raw.lines.get((0, "")))
+    return out
+
+
 def load_files(paths: Iterable[Path], root: Path | None = None) -> LoadedFiles:
     total = LoadedFiles([], [], [], [])
     for path in yaml_files(paths, total.errors):
@@ -258,6 +284,8 @@ def load_files(paths: Iterable[Path], root: Path | None = None) -> LoadedFiles:
         total.cases += part.cases
         for where, at in part.field_lines.items():
             total.field_lines.setdefault(where, at)
+        total.confusions += part.confusions
+        total.taxonomy = part.taxonomy or total.taxonomy
         for key, origin in part.origins.items():
             total.origins.setdefault(key, origin)
     return total

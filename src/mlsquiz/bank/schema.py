@@ -89,6 +89,78 @@ class KnowledgeEntry(Strict):
         return self
 
 
+class Category(Strict):
+    """A declared knowledge category: entries name one, so a typo is an error instead of a lonely entry."""
+
+    id: Slug
+    area: Slug  # categories of one area stand in for each other as distractors when a category is small
+    noun: (
+        NonEmpty  # what a question asks for when every option belongs to this category ("evaluation metric")
+    )
+
+
+class FeatureGroup(Strict):
+    """Entries that are features or options of one parent service, not AWS services of their own.
+
+    A "which AWS service" question offers services only; when every option is a feature of `parent`, the
+    question asks for `noun` ("Amazon SageMaker AI feature") instead.
+    """
+
+    parent: Slug
+    noun: NonEmpty
+    members: list[Slug] = Field(min_length=1)
+
+
+class Umbrella(Strict):
+    """An entry that covers others ("Regularization" covers "Dropout"): either could be right, so the generator
+    never offers one against the other. `covers` holds slugs, or slug prefixes ending in "*" ("sagemaker-*")."""
+
+    parent: Slug
+    covers: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?$")]] = Field(
+        min_length=1
+    )
+
+    def holds(self, slug: str) -> bool:
+        return any(slug == c or (c.endswith("*") and slug.startswith(c[:-1])) for c in self.covers)
+
+
+class Taxonomy(Strict):
+    """`taxonomy.yaml`: the declared categories, the feature groups and the umbrella entries."""
+
+    categories: list[Category] = Field(min_length=1)
+    features: list[FeatureGroup] = []
+    umbrellas: list[Umbrella] = []
+
+
+class ConfusionMember(Strict):
+    """One entry of a confusion set; `differs` says what sets it apart from the others of the set.
+
+    `differs` completes a sentence that starts with the entry's name ("Amazon Data Firehose ..."), so the
+    generator can say why this entry is the wrong pick when another member of the set is the key.
+    """
+
+    slug: Slug
+    differs: NonEmpty
+
+
+class ConfusionSet(Strict):
+    """Entries that candidates confuse with each other: the first distractors of "which one" questions."""
+
+    id: Slug
+    note: NonEmpty  # what the members have in common and how to tell them apart
+    members: list[ConfusionMember] = Field(min_length=2)
+
+    @property
+    def slugs(self) -> list[str]:
+        return [m.slug for m in self.members]
+
+
+class ConfusionFile(Strict):
+    """`confusions.yaml`: every confusion set of the bank."""
+
+    confusions: list[ConfusionSet] = Field(min_length=1)
+
+
 class Option(Strict):
     key: OptionKey
     text: NonEmpty

@@ -132,25 +132,37 @@ def pool_index(bank: Bank) -> PoolIndex:
     return cached[1]
 
 
-def freshest(group: Group, k: int, rng: random.Random, last_seen: Mapping[str, datetime]) -> list[Question]:
+def freshest(
+    group: Group,
+    k: int,
+    rng: random.Random,
+    last_seen: Mapping[str, datetime],
+    stems: set[str] | None = None,
+) -> list[Question]:
     """`k` questions: never seen ones first, then the least recently seen.
 
     Among the never seen, hand-written scenario questions come before generated ones: a mock exam should read
-    like the real exam for as long as the bank has unseen scenarios.
+    like the real exam for as long as the bank has unseen scenarios. A question whose stem is already in
+    `stems` (asked earlier in the same exam) is passed over, and the stems picked here are added to it.
     """
     if k <= 0:
         return []
+    stems = set() if stems is None else stems
     scenarios, others = group.scenarios, group.others
     if last_seen:
         scenarios = [q for q in scenarios if q.id not in last_seen]
         others = [q for q in others if q.id not in last_seen]
-    if len(scenarios) >= k:
-        return rng.sample(scenarios, k)
-    if len(scenarios) + len(others) >= k:
-        return scenarios + rng.sample(others, k - len(scenarios))
     seen = [q for q in (*group.scenarios, *group.others) if q.id in last_seen]
     seen.sort(key=lambda q: (last_seen[q.id], q.id))
-    return scenarios + others + seen[: k - len(scenarios) - len(others)]
+    ordered = rng.sample(scenarios, len(scenarios)) + rng.sample(others, len(others)) + seen
+    chosen: list[Question] = []
+    for q in ordered:
+        if len(chosen) == k:
+            break
+        if q.stem not in stems:
+            stems.add(q.stem)
+            chosen.append(q)
+    return chosen
 
 
 def _pick(
@@ -160,17 +172,18 @@ def _pick(
     multiple_share: float,
     rng: random.Random,
     last_seen: Mapping[str, datetime],
+    stems: set[str],
 ) -> list[Question]:
     want_multiple = min(max(round(n * multiple_share + rng.random() - 0.5), 0), n)
-    chosen = freshest(multiples, want_multiple, rng, last_seen)
-    chosen += freshest(singles, n - len(chosen), rng, last_seen)
+    chosen = freshest(multiples, want_multiple, rng, last_seen, stems)
+    chosen += freshest(singles, n - len(chosen), rng, last_seen, stems)
     if len(chosen) < n:  # not enough of one type: fill with the other
         taken = {q.id for q in chosen}
         rest = Group(
             [q for q in (*multiples.scenarios, *singles.scenarios) if q.id not in taken],
             [q for q in (*multiples.others, *singles.others) if q.id not in taken],
         )
-        chosen += freshest(rest, n - len(chosen), rng, last_seen)
+        chosen += freshest(rest, n - len(chosen), rng, last_seen, stems)
     return chosen
 
 
@@ -254,6 +267,7 @@ def assemble(
     index = pool_index(bank)
     tasks = index.by_task.get(blueprint.id, {})
     seen = last_seen or {}
+    stems: set[str] = set()  # no stem twice in one exam, even from two different questions
     counts = domain_counts(blueprint, length)
     draft = _Draft(blueprint, counts)
     _draw_sequenced(draft, index, sum(counts.values()), rng, seen)
@@ -263,7 +277,7 @@ def assemble(
         groups = [tasks.get(t.id, empty) for t in domain.tasks]
         per_task = _spread(n, [len(g[0]) + len(g[1]) for g in groups], rng)
         for (singles, multiples), count in zip(groups, per_task, strict=True):
-            for q in _pick(singles, multiples, count, index.multiple_share, rng, seen):
+            for q in _pick(singles, multiples, count, index.multiple_share, rng, seen, stems):
                 if q.id not in draft.used:
                     draft.add([q])
     rng.shuffle(draft.units)

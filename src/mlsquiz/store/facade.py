@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, create_engine, select
 
 from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.calculations import vary
 from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import AttemptError, AttemptState, Clock, ItemState, Mode, Moment, SystemClock
@@ -345,7 +346,7 @@ class Store:
         )
         if not questions:
             raise UserFacingError("no questions match these filters")
-        items = [self._place(q, blueprint) for q in questions]
+        items = [self._place(vary(q, seed), blueprint) for q in questions]  # fresh numbers for calculations
         title = f"Drill · {blueprint.id.upper()} · {len(items)} questions"
         return self._create("drill", blueprint, items, seed, None, title)
 

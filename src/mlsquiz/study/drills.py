@@ -61,12 +61,23 @@ def choose(
     wrong: set[str],
     last_seen: Mapping[str, datetime],
 ) -> Sequence[Question]:
-    """Up to `f.length` matching questions, least recently seen first, ties broken by the seed."""
+    """Up to `f.length` matching questions, least recently seen first, ties broken by the seed.
+
+    No two chosen questions share a stem: a generated stem such as "Which statement about X is true?" can head
+    several questions, and a drill that asks the same thing twice reads as a repeat.
+    """
     if f.question_ids:
         return [bank.by_id[qid] for qid in dict.fromkeys(f.question_ids) if qid in bank.by_id][: f.length]
     rng = random.Random(seed)
     pool = [q for q in bank.questions if matches(q, f, seen, wrong)]
     keyed = sorted(((last_seen.get(q.id, NEVER), rng.random(), q) for q in pool), key=lambda t: t[:2])
-    chosen = [q for *_, q in keyed[: f.length]]
+    chosen: list[Question] = []
+    stems: set[str] = set()
+    for *_, q in keyed:
+        if len(chosen) == f.length:
+            break
+        if q.stem not in stems:
+            stems.add(q.stem)
+            chosen.append(q)
     rng.shuffle(chosen)
     return chosen

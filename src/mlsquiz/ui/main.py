@@ -7,11 +7,24 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mlsquiz.startup import mark
 from mlsquiz.store.errors import plain_message
 from mlsquiz.ui.main_window import MainWindow
 from mlsquiz.ui.single_instance import SingleInstance
+
+
+def _ready(app: QApplication, window: MainWindow) -> None:
+    window.repaint()  # the dashboard is painted before we say so
+    mark("dashboard")
+    app.exit(0)
+
+
+def _failed(app: QApplication, why: str) -> None:
+    print(f"mlsquiz: could not start: {why}", file=sys.stderr)
+    app.exit(1)
 
 
 def _report_unexpected(window: MainWindow) -> None:
@@ -24,11 +37,22 @@ def _report_unexpected(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run(data_dir: Path) -> int:
+class _FirstFrame(QObject):
+    """Marks the window's first paint (start-up milestones)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            mark("first-frame")
+            watched.removeEventFilter(self)
+        return False
+
+
+def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     """Load the bank and open the store (off the GUI thread), show the main window; the exit code.
 
     One window per data folder: a second start on the same folder brings the first window to the front and
-    exits, so two windows never write one database."""
+    exits, so two windows never write one database. With `exit_when_ready` the app quits with 0 as soon as the
+    first usable dashboard has been painted, or with 1 and the reason if it cannot get there."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("mlsquiz")
@@ -46,7 +70,14 @@ def run(data_dir: Path) -> int:
     instance.activated.connect(window.bring_to_front)
     window.restore_geometry()
     _report_unexpected(window)
+    first_frame = _FirstFrame(window)
+    window.installEventFilter(first_frame)
     window.show()
+    mark("window-shown")
+    if exit_when_ready:
+        window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
+        window.controller.load_failed.connect(lambda why: _failed(app, why))
+    window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
     window.start()
     code = app.exec()
     instance.release()

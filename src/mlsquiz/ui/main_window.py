@@ -13,7 +13,8 @@ from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from mlsquiz.bank.bank import Bank, load_bank
+from mlsquiz.bank.bank import Bank
+from mlsquiz.bank.cache import load_cached_bank
 from mlsquiz.exam.attempt import Clock
 from mlsquiz.settings import Settings, load_settings
 from mlsquiz.ui import theme
@@ -25,7 +26,7 @@ MIN_WIDTH, MIN_HEIGHT = 1024, 640
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = load_bank,
+    def __init__(self, data_dir: Path, *, bank_loader: Callable[[], Bank] = load_cached_bank,
                  clock: Clock | None = None) -> None:  # fmt: skip
         super().__init__()
         # Ends with the application's display name, so Qt does not append it a second time.

@@ -1,0 +1,158 @@
+"""What every calculation family shares: number formats, the question builder, the family record.
+
+A family is a function `make(rng, kind)` that draws its numbers from `rng` and returns one question (or None
+when the draw is unusable: an option would coincide with another after rounding, the answer would be printed
+in the stem, ...). `kind` picks the variant of the family (which metric is asked, for example); the bank's
+variant *i* uses kind `i % kinds` and a generator seeded with the family name and *i*, so the bank is the same
+on every load. A question's id derives from its numbers, so it names the exact question.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from mlsquiz.bank.compose import Choice, build, short_hash
+from mlsquiz.bank.schema import Question
+
+VARIANTS = 12
+DATA_PREP = {"mls-c01": "2.2", "mla-c01": "1.2"}
+SCALING = {"mls-c01": "2.1", "mla-c01": "1.2"}
+EVALUATION = {"mls-c01": "3.5", "mla-c01": "2.3"}
+TUNING = {"mls-c01": "3.4", "mla-c01": "2.2"}
+TRAINING = {"mls-c01": "3.3", "mla-c01": "2.2"}
+INGESTION = {"mls-c01": "1.2", "mla-c01": "1.1"}
+IMBALANCE = {"mls-c01": "2.1", "mla-c01": "1.3"}
+COST = {"mls-c01": "4.2", "mla-c01": "4.2"}
+SCALING_INFRA = {"mls-c01": "4.1", "mla-c01": "3.1"}
+WRONG_OPTIONS = 3
+DRAWS = 20
+NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)(?:%| points)?")
+
+Maker = Callable[[random.Random, int], Question | None]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One calculation family: its template name, its maker, how many kinds and bank variants it has."""
+
+    name: str
+    make: Maker
+    kinds: int = 1
+    variants: int = VARIANTS
+
+    def draw(self, i: int) -> Question | None:
+        """Variant *i*: the first usable draw from generators seeded with the family name, *i* and the try."""
+        for attempt in range(DRAWS):
+            seed = f"{self.name}:{i}" if attempt == 0 else f"{self.name}:{i}:{attempt}"
+            q = self.make(random.Random(seed), i % self.kinds)
+            if q is not None:
+                return q
+        return None
+
+    def questions(self) -> Iterator[Question]:
+        seen: set[str] = set()
+        for i in range(self.variants):
+            q = self.draw(i)
+            if q is not None and q.id not in seen:
+                seen.add(q.id)
+                yield q
+
+
+def fmt(x: float, places: int = 2) -> str:
+    """Round half away from zero, so that a candidate's hand calculation matches."""
+    scaled = abs(x) * 10**places
+    rounded = math.floor(scaled + 0.5 + 1e-9) / 10**places
+    return f"{math.copysign(rounded, x) if rounded else 0.0:.{places}f}"
+
+
+def decimal(x: float) -> str:
+    """A learning rate as a plain decimal (no exponent), without trailing zeros."""
+    return f"{x:.8f}".rstrip("0").rstrip(".")
+
+
+def money(x: float) -> str:
+    """US dollars with cents and thousands separators: $1,234.50."""
+    return f"${float(fmt(x)):,.2f}"
+
+
+def percent(ratio: float, places: int = 1) -> str:
+    """A ratio as a percentage: 0.2345 -> 23.5%."""
+    return f"{fmt(ratio * 100, places)}%"
+
+
+def count(n: int) -> str:
+    return f"{n:,}"
+
+
+def distinct(values: Sequence[str]) -> bool:
+    return len(set(values)) == len(values)
+
+
+def number(text: str) -> float | None:
+    """The value of an option that is a single number ($1,234.50, 23.5%, 0.25, 1,024); None otherwise."""
+    match = NUMBER.fullmatch(text.strip())
+    return float(match.group(1).replace(",", "")) if match else None
+
+
+def spread(right: str, pool: Sequence[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
+    """Three mistakes from `pool` (in order of preference) that put the answer at a seeded rank among the options.
+
+    Mistakes tend to fall on one side of the answer (forgetting a factor makes a number smaller), which would
+    let the answer's rank give it away. When the pool offers a choice, the answer's rank among the four values
+    is drawn from `rng` and the mistakes are taken, in order of preference, from below and above it to match.
+    """
+    if len(pool) == WRONG_OPTIONS:
+        return list(pool)
+    key = number(right)
+    values = [number(t) for t, _ in pool]
+    if key is None or any(v is None for v in values):
+        return list(pool[:WRONG_OPTIONS])
+    below = [m for m, v in zip(pool, values, strict=True) if v is not None and v < key]
+    above = [m for m, v in zip(pool, values, strict=True) if v is not None and v > key]
+    target = rng.randrange(WRONG_OPTIONS + 1)
+    feasible = [r for r in range(WRONG_OPTIONS + 1) if len(below) >= r and len(above) >= WRONG_OPTIONS - r]
+    if not feasible:
+        return list(pool[:WRONG_OPTIONS])
+    rank = min(feasible, key=lambda r: (abs(r - target), r))
+    picked = below[:rank] + above[: WRONG_OPTIONS - rank]
+    return [m for m in pool if m in picked]
+
+
+def numeric_question(
+    family: str,
+    params: str,
+    stem: str,
+    right: tuple[str, str],
+    wrong: Sequence[tuple[str, str]],
+    explanation: str,
+    topics: Sequence[str],
+    domains: dict[str, str],
+    difficulty: int = 2,
+    references: Sequence[str] = (),
+) -> Question | None:
+    """A single-answer question whose options are the answer and the first three distinct mistakes.
+
+    `wrong` lists the mistakes in order of preference, each with the explanation of how it arises; a mistake
+    whose value equals the answer or an earlier mistake is passed over. None when fewer than three remain, or
+    when the answer is printed in the stem.
+    """
+    seen = {right[0]}
+    pool: list[tuple[str, str]] = []
+    for text, why in wrong:
+        if text not in seen:
+            seen.add(text)
+            pool.append((text, why))
+    if len(pool) < WRONG_OPTIONS:
+        return None
+    chosen = spread(right[0], pool, random.Random(short_hash("spread", family, params)))
+    if len(right[0]) >= 4 and right[0].lower() in stem.lower():
+        return None
+    choices = [Choice(right[0], f"Correct: {right[1]}", True)]
+    choices += [Choice(t, f"Incorrect: {why}", False) for t, why in chosen]
+    qid = f"gen.{family}.{short_hash(params)}"
+    q = build(qid, family, stem, choices, explanation, None, topics, difficulty, domains)
+    return q.model_copy(update={"references": list(references)}) if references else q

@@ -1,0 +1,55 @@
+"""The compiled-bank cache gives exactly the YAML's bank, and is rebuilt when stale or damaged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mlsquiz.bank import cache
+from mlsquiz.bank.bank import Bank
+
+
+def test_the_cache_gives_the_same_questions_and_ids_as_the_yaml(shipped_bank: Bank, tmp_path: Path) -> None:
+    first = cache.load_cached_bank(tmp_path)
+    (written,) = tmp_path.glob("bank-*.pickle")
+    second = cache.load_cached_bank(tmp_path)  # from the file this time
+    assert [q.id for q in second.questions] == [q.id for q in shipped_bank.questions]
+    assert second.questions == shipped_bank.questions
+    assert second.knowledge == shipped_bank.knowledge and second.blueprints == shipped_bank.blueprints
+    assert second.cases == shipped_bank.cases and first.questions == second.questions
+    assert written.exists()
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(shipped_bank: Bank, tmp_path: Path) -> None:
+    cache.load_cached_bank(tmp_path)
+    (path,) = tmp_path.glob("bank-*.pickle")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert cache.load_cached_bank(tmp_path).questions == shipped_bank.questions
+    assert cache._read(path) is not None  # rewritten whole
+    path.write_bytes(b"garbage")
+    assert cache.load_cached_bank(tmp_path).questions == shipped_bank.questions
+
+
+def test_a_changed_bank_file_or_version_invalidates_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "bank"
+    shutil.copytree(cache.shipped_root(), root)
+    before = cache.bank_key(root)
+    scenario = next((root / "scenarios").glob("*.yaml"))
+    scenario.write_text(scenario.read_text() + "\n# a comment\n")
+    changed = cache.bank_key(root)
+    assert changed != before
+    monkeypatch.setattr(cache, "__version__", "999.0.0")
+    assert cache.bank_key(root) != changed
+    # a stale cache file for another key is removed when the current one is written
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bank-0000.pickle").write_bytes(b"old")
+    cache.load_cached_bank(folder)
+    assert not (folder / "bank-0000.pickle").exists()
+    assert len(list(folder.glob("bank-*.pickle"))) == 1
