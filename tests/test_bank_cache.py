@@ -53,3 +53,12 @@ def test_a_changed_bank_file_or_version_invalidates_the_cache(
     cache.load_cached_bank(folder)
     assert not (folder / "bank-0000.pickle").exists()
     assert len(list(folder.glob("bank-*.pickle"))) == 1
+
+
+def test_a_changed_generator_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.bank_key()
+    code = tmp_path / "bank"
+    shutil.copytree(Path(cache.__file__).resolve().parent, code)
+    (code / "generator.py").write_text((code / "generator.py").read_text() + "\n# changed\n")
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    assert cache.bank_key() != before

@@ -34,11 +34,16 @@ def default_cache_dir() -> Path:
 
 
 def bank_key(root: Path | None = None) -> str:
-    """The hash of the mlsquiz version and every bank file (path and bytes) under `root`."""
+    """The hash of the mlsquiz version, every bank file (path and bytes) under `root`, and the code that turns
+    them into questions (`mlsquiz.bank`), so a changed generator never meets an old cache either."""
     root = root or shipped_root()
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(root.rglob("*.yaml")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    code = Path(__file__).resolve().parent
+    for path in sorted(code.rglob("*.py")):
+        digest.update(path.relative_to(code).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

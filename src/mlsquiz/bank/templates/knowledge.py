@@ -245,6 +245,12 @@ class Knowledge:
         self.entries = sorted(entries, key=lambda e: e.slug)
         self.by_slug = {e.slug: e for e in self.entries}
         self.closed = [e for e in self.entries if e.availability != "available" and e.availability_note]
+        # one pattern per closed entry, any of its names as a whole word (built once: `flagged` runs per question)
+        self._closed_patterns = [
+            (e, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.names_of(e))) + r")(?![\w-])"))
+            for e in self.closed
+            if self.names_of(e)
+        ]
         self.confusions = sorted(confusions, key=lambda c: c.id)
         self.categories: dict[str, Category] = {c.id: c for c in taxonomy.categories} if taxonomy else {}
         self.feature_of: dict[str, FeatureGroup] = {
@@ -275,14 +281,11 @@ class Knowledge:
         """`explanation` with the availability note of every closed or retired entry that `texts` (the stem, the
         options and their explanations) name and the explanation does not flag yet, so that no question offers
         or mentions such an entry without saying what AWS announced."""
-        body = [re.sub(r"\n\nAvailability: [^\n]*", "", explanation), *texts]
+        body = "\n".join([re.sub(r"\n\nAvailability: [^\n]*", "", explanation), *texts])
         named = [
             e
-            for e in self.closed
-            if (e.availability_note or "") not in explanation
-            and any(
-                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in self.names_of(e) for t in body
-            )
+            for e, pattern in self._closed_patterns
+            if (e.availability_note or "") not in explanation and pattern.search(body)
         ]
         return explanation + availability(named)
 
