@@ -460,3 +460,7 @@ def test_a_deciding_factor_for_a_kind_of_y_argues_only_against_the_key(shipped_b
     for o in q.options:
         if o.key not in q.answer:
             assert "argues against Amazon SageMaker AI multi-model endpoints" in o.explanation, o.explanation
+
+
+def test_every_knowledge_entry_has_a_reference(shipped_bank: Bank) -> None:
+    assert [e.slug for e in shipped_bank.knowledge.values() if not e.references] == []
