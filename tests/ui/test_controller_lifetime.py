@@ -24,7 +24,7 @@ def alive(qtbot: QtBot, window: MainWindow) -> list[AttemptController]:
 
 
 def drill_one(qtbot: QtBot, window: MainWindow) -> None:
-    window.controller.start_drill(DrillFilter(length=1))
+    window.controller.start_drill(DrillFilter(length=1, sources=["generated"]))
     wait_for(qtbot, window, st.Drill)
     item = window.screens.drill.current()
     assert item is not None
@@ -46,7 +46,7 @@ def test_at_most_one_controller_is_alive_across_attempts(
         press(qtbot, Qt.Key.Key_Escape)
         wait_home(qtbot, window)
     for _ in range(2):  # left with Esc, then resumed and left again
-        window.controller.start_drill(DrillFilter(length=2))
+        window.controller.start_drill(DrillFilter(length=2, sources=["generated"]))
         wait_for(qtbot, window, st.Drill)
         assert len(alive(qtbot, window)) == 1
         press(qtbot, Qt.Key.Key_Escape)
@@ -58,9 +58,11 @@ def test_at_most_one_controller_is_alive_across_attempts(
     press(qtbot, Qt.Key.Key_Escape)  # "Leave the exam?" answered with Enter
     wait_home(qtbot, window)
     assert dialogs.asked and alive(qtbot, window) == []
-    window.controller.start_drill(DrillFilter(length=1))
+    window.controller.start_drill(DrillFilter(length=1, sources=["generated"]))
     wait_for(qtbot, window, st.Drill)
-    window.controller.start_drill(DrillFilter(length=1))  # a second drill replaces the first
+    window.controller.start_drill(
+        DrillFilter(length=1, sources=["generated"])
+    )  # a second drill replaces the first
     wait_for(qtbot, window, st.Drill)
     assert len(alive(qtbot, window)) == 1
 
@@ -77,7 +79,7 @@ def test_a_stale_or_damaged_attempt_deletes_its_controller(
         with monkeypatch.context() as patch:
             patch.setattr(Store, "toggle", refuse)
             patch.setattr(Store, "recover_from_damage", lambda _self: "restored")
-            window.controller.start_drill(DrillFilter(length=1))
+            window.controller.start_drill(DrillFilter(length=1, sources=["generated"]))
             wait_for(qtbot, window, st.Drill)
             assert len(alive(qtbot, window)) == 1
             press(qtbot, NUMBER_KEYS[0])
