@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import yaml
 
+from mlsquiz.bank.compose import Choice
 from mlsquiz.bank.loader import shipped_root
 from mlsquiz.bank.schema import Category, ConfusionSet, FeatureGroup, KnowledgeEntry, Taxonomy, Umbrella
 
@@ -288,6 +289,10 @@ class Knowledge:
             if (e.availability_note or "") not in explanation and pattern.search(body)
         ]
         return explanation + availability(named)
+
+    def flagged_question(self, explanation: str, stem: str, choices: Sequence[Choice]) -> str:
+        """`flagged` over everything a question shows: its stem, its options and their explanations."""
+        return self.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
 
     @staticmethod
     def names_of(entry: KnowledgeEntry) -> list[str]:

@@ -73,9 +73,7 @@ def service_for_use(kb: Knowledge, t: Template) -> Iterator[Question]:
             explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry, rivals)}"
             choices = _name_choices(kb, entry, rivals, need)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
-            explanation = kb.flagged(
-                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, topics, 1)
 
 
@@ -97,7 +95,7 @@ def name_from_description(kb: Knowledge, t: Template) -> Iterator[Question]:
         difficulty = 1 if entry.kind == "service" else 2
         choices = [Choice(entry.name, f"Correct. {right}", True)]
         choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
-        explanation = kb.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
+        explanation = kb.flagged_question(explanation, stem, choices)
         yield t.build(qid, stem, choices, explanation, entry, [entry.slug], difficulty)
 
 
@@ -119,9 +117,7 @@ def technique_for_situation(kb: Knowledge, t: Template) -> Iterator[Question]:
             )
             choices = _name_choices(kb, entry, rivals, None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
-            explanation = kb.flagged(
-                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
@@ -160,7 +156,5 @@ def choose_over(kb: Knowledge, t: Template) -> Iterator[Question]:
             choices = [Choice(entry.name, f"Correct. {right}", True)]
             choices += [Choice(r.name, f"Incorrect. {kb.why_not(r, entry)}", False) for r in rivals]
             explanation = f"{why} {sentence(entry.summary)}{tip(entry, rivals)}"
-            explanation = kb.flagged(
-                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])

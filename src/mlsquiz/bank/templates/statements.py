@@ -115,9 +115,7 @@ def true_statement(kb: Knowledge, t: Template) -> Iterator[Question]:
                 for m in order
             ]
             explanation = f"{sentence(item.truth)} {sentence(item.why)}\n\n{about(entry)}{tip(entry)}"
-            explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, [entry.slug], 2)
 
 
@@ -200,9 +198,7 @@ def _fact_of(
             ]
             explanation = f"{about(entry)}{tip(entry, [r for _, r in wrong])}"
             topics = [entry.slug, *(r.slug for _, r in wrong)]
-            explanation = kb.flagged(
-                explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
@@ -248,7 +244,7 @@ def two_uses(kb: Knowledge, t: Template) -> Iterator[Question]:
         ]
         explanation = f"{about(entry)}{tip(entry, [o for _, o in wrong])}"
         topics = [entry.slug] + [o.slug for _, o in wrong]
-        explanation = kb.flagged(explanation, [stem, *(x for c in choices for x in (c.text, c.explanation))])
+        explanation = kb.flagged_question(explanation, stem, choices)
         yield t.build(qid, stem, choices, explanation, entry, topics, 2)
 
 
@@ -312,7 +308,5 @@ def deciding_factor(kb: Knowledge, t: Template) -> Iterator[Question]:
                 f"Choose {entry.name} over {other.name} when {clause(contrast.when)}. {sentence(entry.summary)}"
                 f"{tip(entry, involved)}"
             )
-            explanation = kb.flagged(
-                explanation, [stem, *(t for c in choices for t in (c.text, c.explanation))]
-            )
+            explanation = kb.flagged_question(explanation, stem, choices)
             yield t.build(qid, stem, choices, explanation, entry, [entry.slug, other.slug], 2, versus=[other])
