@@ -229,6 +229,34 @@ def test_the_schema_2_migration_estimates_answer_times_and_adds_the_write_counte
     assert [datetime.fromisoformat(t) for t in times] == expected
 
 
+def test_the_schema_3_migration_adds_confidence_notes_and_reports_and_keeps_every_answer(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
+    with Store.open(data_dir, small_bank, clock) as store:
+        aid = finished_exam(store, 3)
+    db = data_dir / "mlsquiz.db"
+    conn = sqlite3.connect(db)  # make it a version-2 database, as the last release left it
+    answers_before = conn.execute("SELECT position, answer FROM attempt_item ORDER BY position").fetchall()
+    conn.execute("ALTER TABLE attempt_item DROP COLUMN confidence")
+    conn.execute("DROP TABLE question_note")
+    conn.execute("DROP TABLE question_report")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with Store.open(data_dir, small_bank, clock) as store:
+        assert [h.id for h in store.history()] == [aid]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert (
+        conn.execute("SELECT position, answer FROM attempt_item ORDER BY position").fetchall()
+        == answers_before
+    )
+    assert {r[0] for r in conn.execute("SELECT confidence FROM attempt_item")} == {""}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert {"question_note", "question_report"} <= tables
+
+
 # -- 4. a failed commit ---------------------------------------------------------------------------------------
 
 FULL_DISK = textwrap.dedent(

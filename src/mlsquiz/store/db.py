@@ -53,8 +53,15 @@ def _v2(session: Session) -> None:
         )
 
 
+def _v3(session: Session) -> None:
+    """Version 3: a confidence per answer; notes and reports get tables of their own (made by `create_all`)."""
+    columns = {r[1] for r in session.execute(text("PRAGMA table_info(attempt_item)"))}
+    if "confidence" not in columns:
+        session.execute(text("ALTER TABLE attempt_item ADD COLUMN confidence VARCHAR NOT NULL DEFAULT ''"))
+
+
 # version -> function upgrading a database from version-1 to version
-MIGRATIONS: dict[int, Callable[[Session], None]] = {2: _v2}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {2: _v2, 3: _v3}
 
 
 def stored_version(path: Path) -> int | None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Meta(SQLModel, table=True):
@@ -53,6 +53,7 @@ class ItemRow(SQLModel, table=True):
     correct: bool | None = None  # set when graded (submit, or check in a drill)
     seconds: float = 0.0
     answered_at: datetime | None = Field(default=None, index=True)
+    confidence: str = ""  # "sure", "unsure" or "guess" when the user gave one (schema 3), else ""
 
 
 class CardRow(SQLModel, table=True):
@@ -66,4 +67,28 @@ class CardRow(SQLModel, table=True):
     reviews: int = 0
     lapses: int = 0
     retired: bool = Field(default=False, index=True)
+    created_at: datetime
+
+
+class NoteRow(SQLModel, table=True):
+    """The user's own note on a question (schema 3), one per question."""
+
+    __tablename__ = "question_note"
+
+    question_id: str = Field(primary_key=True)
+    text: str
+    updated_at: datetime
+
+
+class ReportRow(SQLModel, table=True):
+    """A problem the user reported with a question (schema 3), to send to the maintainers."""
+
+    __tablename__ = "question_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: str = Field(index=True)
+    kind: str  # "wrong key", "ambiguous", "outdated" or "typo"
+    comment: str = ""
+    bank_version: str
+    hidden: bool = False  # the user asked not to be shown this question in drills and exams
     created_at: datetime
