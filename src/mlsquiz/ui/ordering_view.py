@@ -54,9 +54,11 @@ class _SlotRow(QFrame):
         self.setObjectName("OptionRow")
         self.position = position
         self.text = label(wrap=True)
-        self.up = QPushButton("▲")
-        self.down = QPushButton("▼")
+        # drawn by the theme (`MoveUp`/`MoveDown` in app.qss): a glyph such as ▲ is clipped in some fonts
+        self.up = QPushButton()
+        self.down = QPushButton()
         for widget, where in ((self.up, "up"), (self.down, "down")):
+            widget.setObjectName(f"Move{where.title()}")
             widget.setAccessibleName(f"Move the step in position {position} {where}")
             widget.setToolTip(f"Move {where}")
             widget.setAutoDefault(False)
