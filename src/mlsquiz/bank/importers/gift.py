@@ -88,8 +88,14 @@ def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:
     return out
 
 
-def _block(block: list[tuple[int, str]], line_at: object, category: list[str], pending: dict[str, str],
-           tasks: dict[str, set[str]], out: ParsedFile) -> list[str]:  # fmt: skip
+def _block(
+    block: list[tuple[int, str]],
+    line_at: object,
+    category: list[str],
+    pending: dict[str, str],
+    tasks: dict[str, set[str]],
+    out: ParsedFile,
+) -> list[str]:
     """Parse one question (or a `$CATEGORY:` line); return the category in force after it."""
     assert callable(line_at)
     if block[0][1].strip().startswith("$CATEGORY:"):
