@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlsquiz.bank.importers import csvfile, gift, markdown
+from mlsquiz.bank.importers.building import build_questions
 from mlsquiz.bank.importers.common import (
     EXTENSIONS,
     FORMATS,
@@ -18,10 +19,8 @@ from mlsquiz.bank.importers.common import (
     ImportProblem,
     ParsedFile,
     Skip,
-    build_questions,
-    decode,
-    read_text,
 )
+from mlsquiz.bank.importers.text import decode, read_text
 from mlsquiz.bank.schema import Question
 
 __all__ = [

@@ -23,12 +23,11 @@ from mlsquiz.bank.importers.common import (
     FileRejected,
     ParsedFile,
     Skip,
-    html_to_text,
     parse_domains,
     parse_topics,
-    plain_to_markdown,
     too_many,
 )
+from mlsquiz.bank.importers.text import html_to_text, plain_to_markdown
 
 _ESCAPES = "~=#{}:\\n"
 # an escape "\X" becomes two characters of the same length: a private-use stand-in and a filler, so that
