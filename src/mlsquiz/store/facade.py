@@ -25,7 +25,7 @@ from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.attempt import Clock, SystemClock
 from mlsquiz.settings import Settings, load_settings, save_settings
-from mlsquiz.store import backups
+from mlsquiz.store import dbfile
 from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.backups import DB_NAME, BackupInfo
 from mlsquiz.store.database import Database
@@ -80,8 +80,8 @@ class Store:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserFacingError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
-            if not backups.writable(folder):
-                raise backups.ReadOnlyFolder(
+            if not dbfile.writable(folder):
+                raise dbfile.ReadOnlyFolder(
                     f"the data folder {folder} is read-only; mlsquiz needs to write there (use --data-dir)"
                 )
         store = cls(folder, bank, clock, read_only=read_only)
