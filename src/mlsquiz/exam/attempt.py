@@ -22,7 +22,7 @@ from mlsquiz.exam import responses
 from mlsquiz.exam.clock import MAX_STEP_SECONDS, Clock, Moment, SystemClock, When
 from mlsquiz.exam.errors import AttemptError, SelectLimitReached, TimeUp
 from mlsquiz.exam.item import ItemState, Summary, full_response
-from mlsquiz.exam.scoring import ScoreReport, score
+from mlsquiz.exam.scoring import ScoreReport, is_wrong, score
 
 # The attempt's parts, importable from here as well as from their own modules.
 __all__ = [
@@ -268,6 +268,14 @@ class AttemptState:
     def report(self) -> ScoreReport:
         report = score([i.graded() for i in self.items], self.passing_score)
         return dataclasses.replace(report, answered=sum(i.answered for i in self.items))
+
+    def graded(self, item: ItemState) -> bool:
+        """Whether `item` has its verdict: checked (drill, review), or its attempt submitted."""
+        return item.checked or self.status == "submitted"
+
+    def wrong(self, item: ItemState) -> bool:
+        """`scoring.is_wrong` for one of this attempt's questions."""
+        return is_wrong(self.graded(item), item.correct)
 
     def checked_positions(self) -> tuple[int, ...]:
         return tuple(i.position for i in self.items if i.checked)

@@ -270,7 +270,7 @@ class Attempts:
         """For "drill these": the ids of an attempt's wrong (or flagged, or all) questions."""
         state = self.load(attempt_id)
         if which == "wrong":
-            return [i.question.id for i in state.items if not i.correct]
+            return [i.question.id for i in state.items if state.wrong(i)]
         if which == "flagged":
             return [i.question.id for i in state.items if i.flagged]
         return [i.question.id for i in state.items]
