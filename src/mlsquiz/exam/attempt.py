@@ -249,12 +249,6 @@ class AttemptState:
         self.status = "submitted"
         self.submitted_at = Moment.of(now).wall
 
-    def abandon(self, now: When) -> None:
-        self._require_open()
-        self.sync(now)
-        self.opened_at = None
-        self.status = "abandoned"
-
     def tick(self, now: When) -> bool:
         """Advance the clock; submit an exam whose time is up. Returns True if it was auto-submitted."""
         if self.status != "in_progress":

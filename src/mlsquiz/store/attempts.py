@@ -245,13 +245,6 @@ class Attempts:
         self._row_ids.pop(attempt_id, None)
         self.db.session.expunge_all()
 
-    def abandon(self, attempt_id: int) -> Change:
-        state = self.load(attempt_id)
-        with self.undoable(state):
-            state.abandon(self.now())
-            self.writes.persist(state)
-        return Change(status=self.status(state))
-
     # -- views ---------------------------------------------------------------------------------------------------
     def _title(self, attempt_id: int) -> str:
         row = self.db.session.get(AttemptRow, attempt_id)

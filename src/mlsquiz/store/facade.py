@@ -247,9 +247,6 @@ class Store:
     def discard(self, attempt_id: int) -> None:
         self.attempts.discard(attempt_id)
 
-    def abandon(self, attempt_id: int) -> Change:
-        return self.attempts.abandon(attempt_id)
-
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.attempts.attempt_view(attempt_id)
 

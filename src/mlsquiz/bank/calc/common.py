@@ -133,10 +133,6 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
-def distinct(values: Sequence[str]) -> bool:
-    return len(set(values)) == len(values)
-
-
 def number(text: str) -> float | None:
     """The value of an option that is a single number ($1,234.50, 23.5%, 0.25, 1,024); None otherwise."""
     match = NUMBER.fullmatch(text.strip())

@@ -1,6 +1,6 @@
 """What every importer shares: the formats, the limits, drafts of questions and the report's skips and problems.
 
-An importer reads one file (`text.read_text`) into `Draft`s plus skips and errors, each with its line;
+An importer reads one file (`text.read_bytes`, `text.decode`) into `Draft`s plus skips and errors, each with its line;
 `building.build_questions` then turns the drafts into questions. A file with any error imports nothing: the
 caller writes a file's questions only when its error list is empty.
 """

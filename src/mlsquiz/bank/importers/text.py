@@ -12,8 +12,8 @@ from pathlib import Path
 from mlsquiz.bank.importers.common import MAX_FILE_BYTES, FileRejected
 
 
-def read_text(path: Path) -> str:
-    """The file's text: a regular file of at most 20 MB, strict UTF-8 (a byte-order mark is dropped)."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most 20 MB (`decode` then makes them text)."""
     try:
         info = path.stat()
     except OSError as exc:
@@ -29,10 +29,11 @@ def read_text(path: Path) -> str:
         raise FileRejected(None, f"cannot read the file ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise FileRejected(None, f"the file is over {MAX_FILE_BYTES // (1024 * 1024)} MB; not read")
-    return decode(raw)
+    return raw
 
 
 def decode(raw: bytes) -> str:
+    """Strict UTF-8 (a byte-order mark is dropped), line ends made `\n`; FileRejected names the first bad line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
