@@ -37,7 +37,7 @@ def test_answer_clear_and_toggle_single(small_bank: Bank, clock: FakeClock) -> N
     s.toggle(1, "A", clock.now())
     s.toggle(1, "C", clock.now())
     assert s.item(1).answer == {"C"}
-    s.clear(1, clock.now())
+    s.answer(1, (), clock.now())  # cleared
     assert s.item(1).answer == frozenset()
     with pytest.raises(AttemptError):
         s.answer(1, {"A", "B"}, clock.now())

@@ -183,9 +183,6 @@ class AttemptState:
         else:
             raise SelectLimitReached(item.question.select)
 
-    def clear(self, position: int, now: When) -> None:
-        self.answer(position, (), now)
-
     def place(self, position: int, key: str, now: When) -> None:
         """Ordering: place step `key` in the next free position (no effect if it is placed already)."""
         item = self._sequenced(position, "ordering", now)
@@ -263,13 +260,13 @@ class AttemptState:
         report = score([i.graded() for i in self.items], self.passing_score)
         return dataclasses.replace(report, answered=sum(i.answered for i in self.items))
 
-    def graded(self, item: ItemState) -> bool:
+    def is_graded(self, item: ItemState) -> bool:
         """Whether `item` has its verdict: checked (drill, review), or its attempt submitted."""
         return item.checked or self.status == "submitted"
 
     def wrong(self, item: ItemState) -> bool:
         """`scoring.is_wrong` for one of this attempt's questions."""
-        return is_wrong(self.graded(item), item.correct)
+        return is_wrong(self.is_graded(item), item.correct)
 
     def checked_positions(self) -> tuple[int, ...]:
         return tuple(i.position for i in self.items if i.checked)

@@ -55,10 +55,6 @@ class GradedItem:
     def correct(self) -> bool:
         return self.answer == self.key
 
-    @property
-    def wrong(self) -> bool:
-        return is_wrong(True, self.correct)
-
 
 @dataclass(frozen=True)
 class Tally:

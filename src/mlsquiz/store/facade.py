@@ -217,10 +217,6 @@ class Store:
     def answer(self, attempt_id: int, position: int, keys: list[str]) -> Change:
         return self.attempts.act(attempt_id, lambda s, now: s.answer(position, keys, now), position)
 
-    def place(self, attempt_id: int, position: int, key: str) -> Change:
-        """Ordering: place a step in the next free position (no effect if it is placed already)."""
-        return self.attempts.act(attempt_id, lambda s, now: s.place(position, key, now), position)
-
     def take_back(self, attempt_id: int, position: int) -> Change:
         """Ordering: take back the step placed last."""
         return self.attempts.act(attempt_id, lambda s, now: s.take_back(position, now), position)

@@ -118,7 +118,7 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
     question carries its case (looked up in the bank's `cases`, so an attempt shows the case as it is now).
     """
     q = item.question
-    revealed = state.graded(item)
+    revealed = state.is_graded(item)
     by_key: dict[str, Option] = {o.key: o for o in q.options}
     labels = {key: LABELS[i] for i, key in enumerate(item.order)}
     placed = {k: n + 1 for n, k in enumerate(item.sequence)} if q.type == "ordering" else {}
