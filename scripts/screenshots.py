@@ -92,6 +92,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
             store.submit(drill.status.id)
         view = store.start_exam("mla-c01", seed=5)
         for item in view.items[:30]:
+            if item.type == "matching":  # answered per prompt, not by toggling an option
+                continue
             store.toggle(view.status.id, item.position, item.options[rng.randrange(len(item.options))].key)
             clock.advance(70)
         store.pause(view.status.id)
@@ -99,6 +101,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
         due = store.start_exam("mla-c01", seed=6, length=30)  # wrong answers to review
         for item in due.items:
             q = bank.by_id[item.question_id]
+            if q.sequenced:  # ordering and matching take a whole response; left unanswered here
+                continue
             store.answer(
                 due.status.id,
                 item.position,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
 
+import pytest
 import yaml
 
 from mlsquiz.bank.bank import Bank
@@ -38,33 +40,99 @@ def files_for(task_or_domain: str) -> str:
     return " or ".join(f"scenarios/{n}[-N].yaml" for n in names)
 
 
-def test_scenarios_follow_the_blueprint_weights(shipped_bank: Bank) -> None:
-    qs = scenarios(shipped_bank)
-    assert len(qs) >= 200
-    blueprint = shipped_bank.blueprints["mls-c01"]
-    by_domain = Counter(q.domains["mls-c01"].split(".")[0] for q in qs)
+# Domains other writers are adding questions to right now (issue 14): MLA-C01 Domains 3 and 4 stay under-weight
+# until those questions land. The MLA-C01 case below is marked xfail for that reason alone (`PendingWeights`);
+# any other problem fails it, and once the domains are filled it passes and the strict mark makes it fail:
+# then delete this entry and the mark.
+PENDING = {"mla-c01": {"3", "4"}}
+
+
+class PendingWeights(AssertionError):
+    """The only problems are domains listed in PENDING being short (and the others over-weight as a result)."""
+
+
+def held_in(blueprint_id: str, task_or_domain: str) -> str:
+    """The scenario files that hold questions of a task statement or domain of `blueprint_id` now, most first,
+    with their counts: where more such questions go (the file rule is by MLS-C01 domain, which every scenario
+    question has; questions written for MLA-C01 alone go in `scenarios/mla-<area>.yaml`)."""
+    if blueprint_id == "mls-c01":
+        return files_for(task_or_domain)
+    found: Counter[str] = Counter()
+    for path in sorted((shipped_root() / "scenarios").glob("*.yaml")):
+        for q in yaml.safe_load(path.read_text(encoding="utf-8")):
+            task = str(q["domains"].get(blueprint_id, ""))
+            if task == task_or_domain or task.startswith(f"{task_or_domain}."):
+                found[f"scenarios/{path.name}"] += 1
+    listed = ", ".join(f"{name} ({n})" for name, n in found.most_common(4))
+    return f"the files that hold its questions now: {listed}" if listed else "scenarios/mla-<area>.yaml"
+
+
+def weight_problems(bank: Bank, blueprint_id: str) -> tuple[list[str], set[str], bool]:
+    """The problems with `blueprint_id`'s weights and task coverage, each naming the files and counts to change;
+    the domains that are short; and whether any task statement is short."""
+    qs = [q for q in scenarios(bank) if blueprint_id in q.domains]
+    blueprint = bank.blueprints[blueprint_id]
+    by_domain = Counter(q.domains[blueprint_id].split(".")[0] for q in qs)
     total = len(qs)
+    share = {d.id: by_domain[d.id] / total for d in blueprint.domains}
+    short = {d.id for d in blueprint.domains if share[d.id] < d.weight - DRIFT}
+    over = {d.id for d in blueprint.domains if share[d.id] > d.weight + DRIFT}
     problems = []
     for domain in blueprint.domains:
         count, low, high = by_domain[domain.id], domain.weight - DRIFT, domain.weight + DRIFT
-        if count / total < low:
+        said = f"domain {domain.id} has {count} of {total} ({count / total:.0%}, weight {domain.weight:.0%})"
+        if domain.id in short:
             more = math.ceil((low * total - count) / (1 - low))
             problems.append(
-                f"domain {domain.id} has {count} of {total}: add {more} to {files_for(domain.id)}"
+                f"{said}: add {more} questions of {blueprint_id} domain {domain.id} to "
+                + held_in(blueprint_id, domain.id)
             )
-        elif count / total > high:
-            others = " and ".join(d.id for d in blueprint.domains if d.id != domain.id)
+        elif domain.id in over:
+            others = sorted(short) or [d.id for d in blueprint.domains if d.id not in over]
             more = math.ceil((count - high * total) / high)
-            problems.append(f"domain {domain.id} has {count} of {total}: add {more} to domains {others}")
-    by_task = Counter(q.domains["mls-c01"] for q in qs)
-    problems += [
-        f"task {t} has {by_task[t]}: add {PER_TASK - by_task[t]} to {files_for(t)}"
+            problems.append(f"{said}: add {more} to domains {' and '.join(others)}")
+    by_task = Counter(q.domains[blueprint_id] for q in qs)
+    tasks = [
+        f"task {t} has {by_task[t]}: add {PER_TASK - by_task[t]} to {held_in(blueprint_id, t)}"
         for t in sorted(blueprint.task_ids())
         if by_task[t] < PER_TASK
     ]
-    assert problems == [], f"blueprint weights (blueprints/mls-c01.yaml), within {DRIFT:.0%}:\n" + "\n".join(
+    return problems + tasks, short, bool(tasks)
+
+
+@pytest.mark.parametrize(
+    "blueprint_id",
+    [
+        "mls-c01",
+        pytest.param(
+            "mla-c01",
+            marks=pytest.mark.xfail(
+                raises=PendingWeights,
+                strict=True,
+                reason="MLA-C01 Domains 3 and 4 are under-weight until the questions being written land (PENDING)",
+            ),
+        ),
+    ],
+)
+def test_scenarios_follow_the_blueprint_weights(shipped_bank: Bank, blueprint_id: str) -> None:
+    assert len(scenarios(shipped_bank)) >= 200
+    problems, short, tasks_short = weight_problems(shipped_bank, blueprint_id)
+    message = f"blueprint weights (blueprints/{blueprint_id}.yaml), within {DRIFT:.0%}:\n" + "\n".join(
         problems
     )
+    if short and short <= PENDING.get(blueprint_id, set()) and not tasks_short:
+        raise PendingWeights(message)
+    assert problems == [], message
+
+
+def test_the_weight_check_names_files_and_counts(shipped_bank: Bank) -> None:
+    """The MLA-C01 check can fail, and says what to change: a bank with its Domain 1 questions only."""
+    kept = tuple(q for q in shipped_bank.questions if q.domains.get("mla-c01", "").startswith("1."))
+    lopsided = dataclasses.replace(shipped_bank, questions=kept)
+    problems, short, _ = weight_problems(lopsided, "mla-c01")
+    assert short == {"2", "3", "4"}
+    line = next(p for p in problems if p.startswith("domain 3 "))
+    assert re.search(r"add \d+ questions of mla-c01 domain 3 to .*scenarios/\S+\.yaml \(\d+\)", line), line
 
 
 def test_scenario_files_hold_the_task_statements_their_names_say() -> None:

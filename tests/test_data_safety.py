@@ -13,8 +13,8 @@ import pytest
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.cli import main
-from mlsquiz.store import backups
-from mlsquiz.store.backups import DamagedDatabase, Holding
+from mlsquiz.store import backups, dbfile, recovery
+from mlsquiz.store.dbfile import DamagedDatabase, Holding
 from mlsquiz.store.facade import DamagedDuringSession, StaleAttempt, Store
 from mlsquiz.store.tables import SCHEMA_VERSION
 
@@ -67,7 +67,7 @@ def test_an_emptied_or_deleted_database_is_restored_not_taken_for_a_new_user(
         (aside,) = data_dir.glob("mlsquiz.db.empty-*")
         assert aside.stat().st_size == 0  # kept aside, not deleted
     for backup in backup_files(data_dir):
-        assert backups.check(backup, "immutable").attempts == 1  # no backup was replaced by the empty file
+        assert dbfile.check(backup, "immutable").attempts == 1  # no backup was replaced by the empty file
 
 
 def test_a_database_damaged_past_its_first_pages_is_restored_at_opening(
@@ -313,7 +313,7 @@ def test_a_failed_write_rolls_the_screen_back_and_says_what_is_saved(
 def test_a_full_disk_is_said_in_plain_words(tmp_path: Path) -> None:
     error = sqlite3.OperationalError("database or disk is full")
     error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
-    assert backups.explain_os_error(error, tmp_path) == "the disk is full"
+    assert dbfile.explain_os_error(error, tmp_path) == "the disk is full"
 
 
 # -- 8. smaller faults ----------------------------------------------------------------------------------------
@@ -394,8 +394,8 @@ def test_a_read_only_data_folder_is_said_as_such(
 ) -> None:
     with Store.open(data_dir, small_bank) as store:
         finished_exam(store, 1)
-    monkeypatch.setattr(backups, "writable", lambda _folder: False)
-    with pytest.raises(backups.ReadOnlyFolder, match="read-only"):
+    monkeypatch.setattr(dbfile, "writable", lambda _folder: False)
+    with pytest.raises(dbfile.ReadOnlyFolder, match="read-only"):
         Store.open(data_dir, small_bank)
     with Store.open(data_dir, small_bank, read_only=True) as store:  # reading still works
         assert len(store.history()) == 1
@@ -410,7 +410,7 @@ def test_a_locked_database_is_a_message_never_damage_to_repair(small_bank: Bank,
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(Exception) as caught:
-            backups.recover(db)
+            recovery.recover(db)
         assert not isinstance(caught.value, DamagedDatabase)
         assert "could not read" in str(caught.value)
         assert not list(data_dir.glob("mlsquiz.db.damaged-*"))  # nothing set aside

@@ -12,14 +12,14 @@ import pytest
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.importers import FileResult, read_bytes_as
-from mlsquiz.bank.importers.common import (
+from mlsquiz.bank.importers.building import (
     IMPORTED_TOPIC,
-    MAX_QUESTIONS,
     NO_EXPLANATION,
     RIGHT_OPTION,
     WRONG_OPTION,
     question_id,
 )
+from mlsquiz.bank.importers.common import MAX_QUESTIONS
 from mlsquiz.bank.user_bank import (
     apply_import,
     blueprint_tasks,

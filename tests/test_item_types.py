@@ -270,7 +270,7 @@ def test_ordering_can_be_rearranged_whole() -> None:
     assert s.item(1).sequence == ("A", "B", "C", "D") and not s.item(1).correct
     with pytest.raises(AttemptError):
         s.answer(1, ["A", "A"], NOW)
-    s.clear(1, NOW)
+    s.answer(1, (), NOW)  # cleared
     assert s.item(1).sequence == ()
 
 
@@ -378,7 +378,7 @@ def test_partial_answers_persist_exactly_and_resume(
         assert [o.key for o in view.items[mp - 1].options] == [o.key for o in match_q.options], "not shuffled"
         placed = [order_q.answer[2], order_q.answer[0]]
         for key in placed:
-            store.place(attempt_id, op, key)
+            store.toggle(attempt_id, op, key)  # an ordering step: placed next
         change = store.match(attempt_id, mp, "2", match_q.answer[1])
         assert change.item is not None and not change.item.answered
         assert change.item.prompts[1].response == match_q.answer[1]
@@ -395,7 +395,7 @@ def test_partial_answers_persist_exactly_and_resume(
         assert view.status.incomplete == sorted([op, mp])
         store.take_back(attempt_id, op)
         for key in order_q.answer:
-            store.place(attempt_id, op, key)
+            store.toggle(attempt_id, op, key)  # an ordering step: placed next
         for prompt, key in zip(match_q.prompts, match_q.answer, strict=True):
             store.match(attempt_id, mp, prompt.key, key)
         store.match(attempt_id, mp, "1", None)

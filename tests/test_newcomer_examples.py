@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from mlsquiz.bank.bank import load_bank
-from mlsquiz.bank.calc.common import Family, task_ids
+from mlsquiz.bank.calc.common import Family, family, task_ids
 from mlsquiz.bank.loader import shipped_root
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.bank.templates import registry
@@ -77,7 +77,7 @@ def test_the_template_example_makes_questions_on_a_crafted_knowledge_base(
 
 def test_the_calculation_example_builds_its_bank_variants(tmp_path: Path) -> None:
     module = as_module(example("calculation"), tmp_path, "recall_family")
-    family = module.FAMILY
+    family = module.recall
     assert isinstance(family, Family)
     questions = list(family.questions())
     assert len(questions) >= 10
@@ -96,6 +96,14 @@ def test_a_template_name_is_taken_once(monkeypatch: pytest.MonkeyPatch) -> None:
         registry.template("only-once")(lambda kb, t: iter(()))
     with pytest.raises(ValueError, match="lowercase words"):
         registry.template("Summary_Of")(lambda kb, t: iter(()))
+
+
+def test_a_calculation_family_is_named_once_in_its_decorator() -> None:
+    made = family("calc-only-once", kinds=2)(lambda f, rng, kind: None)
+    assert isinstance(made, Family) and (made.name, made.kinds) == ("calc-only-once", 2)
+    for bad in ("only-once", "calc-Only_Once", "calc-"):
+        with pytest.raises(ValueError, match="lowercase words"):
+            family(bad)
 
 
 def test_a_blueprint_refuses_a_calculation_task_it_lacks() -> None:

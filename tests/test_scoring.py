@@ -72,6 +72,8 @@ def test_wrong_has_one_meaning() -> None:
     assert not is_wrong(False, None)
     unanswered = GradedItem("q", "1", "1.1", frozenset(), frozenset({"A"}))
     right = GradedItem("q", "1", "1.1", frozenset({"A"}), frozenset({"A"}))
-    assert unanswered.wrong and not unanswered.answered
-    assert not right.wrong
-    assert score([unanswered, right], 750).correct == sum(not i.wrong for i in (unanswered, right))
+    assert is_wrong(True, unanswered.correct) and not unanswered.answered
+    assert not is_wrong(True, right.correct)
+    assert score([unanswered, right], 750).correct == sum(
+        not is_wrong(True, i.correct) for i in (unanswered, right)
+    )

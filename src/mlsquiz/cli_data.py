@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from mlsquiz.store import backups
+from mlsquiz.store import backups, dbfile, recovery
 from mlsquiz.store.backups import DB_NAME
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.lock import held_elsewhere
@@ -90,7 +90,7 @@ def _restore(db: Path, name: str | None) -> int:
                 f"no good backup named {Path(name).name}; `mlsquiz data backups` lists them"
             )
         chosen = matches[0]
-    aside = backups.restore(db, chosen.path, "replaced")
+    aside = recovery.restore(db, chosen.path, "replaced")
     kept = f"; the database it replaced was kept as {aside.name}" if aside else ""
     print(f"restored {chosen.path.name} ({chosen.holding.describe()}){kept}")
     return 0
@@ -107,9 +107,9 @@ def _check(db: Path, *, restore: bool) -> int:
         problem = "the database is missing" if not db.exists() else "the database is empty"
     else:
         try:
-            with backups.connect(db, "ro") as conn:
+            with dbfile.connect(db, "ro") as conn:
                 rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-                held = backups.holding(conn)
+                held = dbfile.holding(conn)
             if rows == ["ok"]:
                 print(f"ok: the database passed SQLite's integrity check ({held.describe()}){newest}")
                 return 0
@@ -121,7 +121,7 @@ def _check(db: Path, *, restore: bool) -> int:
         _refuse_if_open(db)
         if not found:
             raise UserFacingError("there is no good backup to restore from; the database was left as it is")
-        print(backups.recover(db) or "nothing needed restoring")
+        print(recovery.recover(db) or "nothing needed restoring")
     elif found:
         print("run `mlsquiz data check --restore` to keep it aside and restore the newest good backup")
     return 1

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from mlsquiz.bank.calculations import CALCULATION_TEMPLATES
 from mlsquiz.bank.schema import ConfusionSet, KnowledgeEntry, Question, Taxonomy
 from mlsquiz.bank.templates import naming, statements
-from mlsquiz.bank.templates.knowledge import Knowledge, gives_away, leaks, plain_name
+from mlsquiz.bank.templates.giveaways import gives_away, leaks, plain_name
+from mlsquiz.bank.templates.knowledge import Knowledge
 from mlsquiz.bank.templates.registry import REGISTRY, Template
 
 __all__ = ["TEMPLATES", "Knowledge", "generate_questions", "gives_away", "leaks", "plain_name"]

@@ -13,142 +13,37 @@ the candidate nothing. The screens tick every second while an attempt is open.
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Literal, Protocol
+from datetime import datetime
+from typing import Literal
 
-from mlsquiz.bank.schema import Question
 from mlsquiz.exam import responses
-from mlsquiz.exam.scoring import GradedItem, ScoreReport, score
-from mlsquiz.exam.wording import select_limit_text
+from mlsquiz.exam.clock import MAX_STEP_SECONDS, Clock, Moment, SystemClock, When
+from mlsquiz.exam.errors import AttemptError, SelectLimitReached, TimeUp
+from mlsquiz.exam.item import ItemState, Summary, full_response
+from mlsquiz.exam.scoring import ScoreReport, is_wrong, score
+
+# The attempt's parts, importable from here as well as from their own modules.
+__all__ = [
+    "MAX_STEP_SECONDS",
+    "AttemptError",
+    "AttemptState",
+    "Clock",
+    "ItemState",
+    "Mode",
+    "Moment",
+    "SelectLimitReached",
+    "Status",
+    "Summary",
+    "SystemClock",
+    "TimeUp",
+    "When",
+    "full_response",
+]
 
 Mode = Literal["exam", "drill", "review"]
 Status = Literal["in_progress", "submitted", "abandoned"]
-
-
-MAX_STEP_SECONDS = 5.0
-
-
-class Clock(Protocol):
-    """Wall time for timestamps, monotonic seconds for charging time, and the cap on one charge."""
-
-    max_step: float | None
-
-    def now(self) -> datetime: ...
-
-    def monotonic(self) -> float: ...
-
-
-class SystemClock:
-    max_step: float | None = MAX_STEP_SECONDS
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-
-@dataclass(frozen=True)
-class Moment:
-    """One reading of a clock: `wall` for timestamps, `mono` for durations, `max_step` caps one charge."""
-
-    wall: datetime
-    mono: float
-    max_step: float | None = None
-
-    @staticmethod
-    def of(now: datetime | Moment) -> Moment:
-        """A bare datetime (scripts, tests) serves as both wall and monotonic time, uncapped."""
-        return now if isinstance(now, Moment) else Moment(now, now.timestamp())
-
-    @staticmethod
-    def read(clock: Clock) -> Moment:
-        return Moment(clock.now(), clock.monotonic(), clock.max_step)
-
-
-When = datetime | Moment
-
-
-def full_response(question: Question, answer: Iterable[str], sequence: tuple[str, ...] = ()) -> bool:
-    """The one rule for *answered*: the full response is given (every `select` box ticked, every step placed,
-    every prompt matched). Less is *incomplete*: it scores wrong, and the counter, the palette, the summary and
-    `history --json` say so."""
-    if question.sequenced:
-        return responses.complete(question, sequence)
-    return len(frozenset(answer)) >= question.select
-
-
-class AttemptError(ValueError):
-    """An action that the attempt's state does not allow (the GUI should not have offered it)."""
-
-
-@dataclass
-class ItemState:
-    position: int
-    question: Question
-    order: tuple[str, ...]  # the question's option keys in the order the user sees them
-    domain: str
-    task: str
-    answer: frozenset[str] = frozenset()
-    flagged: bool = False
-    checked: bool = False
-    seconds: float = 0.0
-    answered_at: datetime | None = None  # when the current answer was given (the last change to it)
-    sequence: tuple[
-        str, ...
-    ] = ()  # ordering: steps placed, in order; matching: a response key or "" per prompt
-
-    @property
-    def correct(self) -> bool:
-        if self.question.sequenced:
-            return self.sequence == tuple(self.question.answer)
-        return self.answer == frozenset(self.question.answer)
-
-    @property
-    def answered(self) -> bool:
-        """The full response is given (see `full_response`)."""
-        return full_response(self.question, self.answer, self.sequence)
-
-    @property
-    def incomplete(self) -> bool:
-        """Something is given, but not the full response."""
-        return bool(self.answer) and not self.answered
-
-    def set_sequence(self, sequence: tuple[str, ...], when: datetime | None = None) -> None:
-        if sequence != self.sequence and any(sequence):
-            self.answered_at = when or self.answered_at
-        self.sequence = sequence
-        self.answer = frozenset(k for k in sequence if k)
-
-    def graded(self) -> GradedItem:
-        if self.question.sequenced:
-            return GradedItem(
-                self.question.id,
-                self.domain,
-                self.task,
-                self.sequence,
-                tuple(self.question.answer),
-                self.seconds,
-            )
-        return GradedItem(
-            self.question.id,
-            self.domain,
-            self.task,
-            self.answer,
-            frozenset(self.question.answer),
-            self.seconds,
-        )
-
-
-@dataclass(frozen=True)
-class Summary:
-    answered: tuple[int, ...]  # the full response given
-    unanswered: tuple[int, ...]  # nothing chosen
-    flagged: tuple[int, ...]
-    incomplete: tuple[int, ...] = ()  # something chosen, not the full response
 
 
 @dataclass
@@ -288,9 +183,6 @@ class AttemptState:
         else:
             raise SelectLimitReached(item.question.select)
 
-    def clear(self, position: int, now: When) -> None:
-        self.answer(position, (), now)
-
     def place(self, position: int, key: str, now: When) -> None:
         """Ordering: place step `key` in the next free position (no effect if it is placed already)."""
         item = self._sequenced(position, "ordering", now)
@@ -354,12 +246,6 @@ class AttemptState:
         self.status = "submitted"
         self.submitted_at = Moment.of(now).wall
 
-    def abandon(self, now: When) -> None:
-        self._require_open()
-        self.sync(now)
-        self.opened_at = None
-        self.status = "abandoned"
-
     def tick(self, now: When) -> bool:
         """Advance the clock; submit an exam whose time is up. Returns True if it was auto-submitted."""
         if self.status != "in_progress":
@@ -373,6 +259,14 @@ class AttemptState:
     def report(self) -> ScoreReport:
         report = score([i.graded() for i in self.items], self.passing_score)
         return dataclasses.replace(report, answered=sum(i.answered for i in self.items))
+
+    def is_graded(self, item: ItemState) -> bool:
+        """Whether `item` has its verdict: checked (drill, review), or its attempt submitted."""
+        return item.checked or self.status == "submitted"
+
+    def wrong(self, item: ItemState) -> bool:
+        """`scoring.is_wrong` for one of this attempt's questions."""
+        return is_wrong(self.is_graded(item), item.correct)
 
     def checked_positions(self) -> tuple[int, ...]:
         return tuple(i.position for i in self.items if i.checked)
@@ -398,23 +292,3 @@ class AttemptState:
             raise TimeUp()
         if self.opened_at is None:
             self.opened_at = Moment.of(now).mono
-
-
-class SelectLimitReached(AttemptError):
-    """A tick past a multiple-response question's `select`: the one place the limit is enforced."""
-
-    def __init__(self, select: int) -> None:
-        super().__init__(f"select at most {select} options; clear one first")
-        self.select = select
-
-    @property
-    def hint(self) -> str:
-        """What the screen says, in the exam's own words ("Select TWO. ...")."""
-        return select_limit_text(self.select)
-
-
-class TimeUp(AttemptError):
-    """The exam's time ran out before the action; the attempt has been submitted."""
-
-    def __init__(self) -> None:
-        super().__init__("time is up: the exam has been submitted")

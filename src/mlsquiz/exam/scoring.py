@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def is_wrong(graded: bool, correct: bool | None) -> bool:
@@ -20,6 +21,19 @@ def is_wrong(graded: bool, correct: bool | None) -> bool:
     `answered and is_wrong(...)`: that is a narrower question, not another definition.
     """
     return graded and correct is not True
+
+
+def verdict(graded: bool, correct: bool | None) -> bool | None:
+    """A question's verdict as the screens, `history --json` and the stored rows give it: None until graded,
+    then False when `is_wrong`, True otherwise."""
+    return None if not graded else not is_wrong(graded, correct)
+
+
+def wrong_sql(correct: Any) -> Any:
+    """`is_wrong` as an SQL condition on a column that stores the `verdict` (NULL until graded), for the store's
+    queries: graded (not NULL) and not right. `correct` is the column (a SQLAlchemy expression); nothing here
+    imports SQL, the column's own operators build the condition."""
+    return correct.is_not(None) & correct.is_not(True)
 
 
 @dataclass(frozen=True)
@@ -40,10 +54,6 @@ class GradedItem:
     @property
     def correct(self) -> bool:
         return self.answer == self.key
-
-    @property
-    def wrong(self) -> bool:
-        return is_wrong(True, self.correct)
 
 
 @dataclass(frozen=True)

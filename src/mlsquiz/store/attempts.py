@@ -245,13 +245,6 @@ class Attempts:
         self._row_ids.pop(attempt_id, None)
         self.db.session.expunge_all()
 
-    def abandon(self, attempt_id: int) -> Change:
-        state = self.load(attempt_id)
-        with self.undoable(state):
-            state.abandon(self.now())
-            self.writes.persist(state)
-        return Change(status=self.status(state))
-
     # -- views ---------------------------------------------------------------------------------------------------
     def _title(self, attempt_id: int) -> str:
         row = self.db.session.get(AttemptRow, attempt_id)
@@ -270,7 +263,7 @@ class Attempts:
         """For "drill these": the ids of an attempt's wrong (or flagged, or all) questions."""
         state = self.load(attempt_id)
         if which == "wrong":
-            return [i.question.id for i in state.items if not i.correct]
+            return [i.question.id for i in state.items if state.wrong(i)]
         if which == "flagged":
             return [i.question.id for i in state.items if i.flagged]
         return [i.question.id for i in state.items]

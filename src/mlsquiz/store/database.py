@@ -19,9 +19,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine
 
 from mlsquiz.exam.attempt import Clock
-from mlsquiz.store import backups
-from mlsquiz.store.backups import DB_NAME, BackupInfo, explain_os_error, is_damage
+from mlsquiz.store import backups, dbfile, recovery
+from mlsquiz.store.backups import DB_NAME, BackupInfo
 from mlsquiz.store.db import open_database
+from mlsquiz.store.dbfile import explain_os_error, is_damage
 from mlsquiz.store.errors import DamagedDuringSession, SaveFailed, UserFacingError
 from mlsquiz.store.views import BackupView
 
@@ -38,9 +39,9 @@ class Database:
         self.revision = 0  # bumped by every committed write: read models cached on it are current
         self.on_reopen: Callable[[], None] = lambda: None
         if not read_only:
-            backups.adopt_legacy(self.path)
+            recovery.adopt_legacy(self.path)
         if self.path.exists() or backups.backup_dir(self.path).is_dir():
-            self.notice = backups.recover(self.path)
+            self.notice = recovery.recover(self.path)
         self.engine = self._connect()
         self.session = Session(self.engine, expire_on_commit=False)
 
@@ -62,7 +63,7 @@ class Database:
                 "Your data file was found damaged; mlsquiz stopped writing to it and will restore your newest "
                 "good backup."
             )
-        if backups.sqlite_code(error):
+        if dbfile.sqlite_code(error):
             return SaveFailed(f"Can't save: {explain_os_error(error, self.folder)}.")
         return None
 
@@ -133,7 +134,7 @@ class Database:
             raise UserFacingError(f"there is no good backup named {Path(name).name}")
         self._shutdown()
         try:
-            aside = backups.restore(self.path, chosen[0].path, "replaced")
+            aside = recovery.restore(self.path, chosen[0].path, "replaced")
         finally:
             self._reopen()
         kept = f" The data it replaced was kept as {aside.name}." if aside else ""
@@ -151,7 +152,7 @@ class Database:
     def recover_from_damage(self) -> str:
         """After DamagedDuringSession: keep the damaged file aside, restore the newest good backup, reopen."""
         self._shutdown()
-        notice = backups.recover(self.path) or "Your data file was checked and found sound again."
+        notice = recovery.recover(self.path) or "Your data file was checked and found sound again."
         self.damaged = False
         self._reopen()
         self.notice = notice

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel, create_engine
 
-from mlsquiz.store.backups import DamagedDatabase, connect, explain_os_error, is_damage
+from mlsquiz.store.dbfile import DamagedDatabase, connect, explain_os_error, is_damage
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.tables import SCHEMA_VERSION, Meta
 

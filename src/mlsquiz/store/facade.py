@@ -25,7 +25,7 @@ from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.attempt import Clock, SystemClock
 from mlsquiz.settings import Settings, load_settings, save_settings
-from mlsquiz.store import backups
+from mlsquiz.store import dbfile
 from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.backups import DB_NAME, BackupInfo
 from mlsquiz.store.database import Database
@@ -80,8 +80,8 @@ class Store:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserFacingError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
-            if not backups.writable(folder):
-                raise backups.ReadOnlyFolder(
+            if not dbfile.writable(folder):
+                raise dbfile.ReadOnlyFolder(
                     f"the data folder {folder} is read-only; mlsquiz needs to write there (use --data-dir)"
                 )
         store = cls(folder, bank, clock, read_only=read_only)
@@ -217,10 +217,6 @@ class Store:
     def answer(self, attempt_id: int, position: int, keys: list[str]) -> Change:
         return self.attempts.act(attempt_id, lambda s, now: s.answer(position, keys, now), position)
 
-    def place(self, attempt_id: int, position: int, key: str) -> Change:
-        """Ordering: place a step in the next free position (no effect if it is placed already)."""
-        return self.attempts.act(attempt_id, lambda s, now: s.place(position, key, now), position)
-
     def take_back(self, attempt_id: int, position: int) -> Change:
         """Ordering: take back the step placed last."""
         return self.attempts.act(attempt_id, lambda s, now: s.take_back(position, now), position)
@@ -246,9 +242,6 @@ class Store:
 
     def discard(self, attempt_id: int) -> None:
         self.attempts.discard(attempt_id)
-
-    def abandon(self, attempt_id: int) -> Change:
-        return self.attempts.abandon(attempt_id)
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.attempts.attempt_view(attempt_id)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from mlsquiz.bank.schema import Blueprint, Case, Option, Question
 from mlsquiz.exam.attempt import AttemptState, ItemState, When, full_response
 from mlsquiz.exam.responses import decode
-from mlsquiz.exam.scoring import Tally
+from mlsquiz.exam.scoring import Tally, verdict
 from mlsquiz.store.tables import AttemptRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
@@ -118,7 +118,7 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
     question carries its case (looked up in the bank's `cases`, so an attempt shows the case as it is now).
     """
     q = item.question
-    revealed = item.checked or state.status == "submitted"
+    revealed = state.is_graded(item)
     by_key: dict[str, Option] = {o.key: o for o in q.options}
     labels = {key: LABELS[i] for i, key in enumerate(item.order)}
     placed = {k: n + 1 for n, k in enumerate(item.sequence)} if q.type == "ordering" else {}
@@ -147,7 +147,7 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
         answered=item.answered,
         incomplete=item.incomplete,
         revealed=revealed,
-        correct=item.correct if revealed else None,
+        correct=verdict(revealed, item.correct),
         explanation=q.explanation if revealed else None,
         domain=item.domain,
         task=item.task,
@@ -248,7 +248,8 @@ def history_entries(
                 question_id=item.question_id,
                 type=question_of(item).type,
                 answered=None if in_progress else answered[item.id],
-                correct=None if in_progress else item.correct,
+                # a row's `correct` is written when its answer is graded; an attempt in progress shows none
+                correct=verdict(not in_progress and item.correct is not None, item.correct),
                 flagged=item.flagged,
                 seconds=round(item.seconds),
             )

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
-from mlsquiz.exam.scoring import Tally
+from mlsquiz.exam.scoring import Tally, wrong_sql
 from mlsquiz.store.database import Database
 from mlsquiz.store.present import history_entries, utc
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
@@ -42,7 +42,7 @@ class Reads:
     def wrong_before(self) -> set[str]:
         """Every question the user has answered wrong at least once (graded; left unanswered does not count)."""
         rows = self.db.session.exec(
-            select(ItemRow.question_id).where(col(ItemRow.correct).is_(False), col(ItemRow.answer) != "")
+            select(ItemRow.question_id).where(wrong_sql(col(ItemRow.correct)), col(ItemRow.answer) != "")
         ).all()
         return set(rows)
 

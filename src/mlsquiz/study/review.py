@@ -16,6 +16,8 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
 
+from mlsquiz.exam.scoring import is_wrong
+
 WELL_LEARNED_DAYS = 21.0
 SLOW_FACTOR = 2.0
 MIN_TIMES_FOR_MEDIAN = 10
@@ -32,7 +34,7 @@ class CardUpdate:
 
 
 def rating_for(correct: bool, seconds: float, median_seconds: float | None) -> Rating:
-    if not correct:
+    if is_wrong(True, correct):  # rated only once graded
         return Rating.Again
     if median_seconds and seconds > SLOW_FACTOR * median_seconds:
         return Rating.Hard

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from mlsquiz.store.backups import plural
+from mlsquiz.store.dbfile import plural
 from mlsquiz.store.views import BackupView
 from mlsquiz.ui.widgets import button, card, confirm, hbox, label, set_prop, vbox
 

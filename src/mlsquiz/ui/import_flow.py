@@ -41,8 +41,14 @@ class ImportFlow(QObject):
     preview_shown = Signal(object)  # the ImportPreview, for tests and the controller
     dialog_closed = Signal()  # the keyboard focus goes back to the screen below
 
-    def __init__(self, data_dir: Path, window: Callable[[], QWidget | None], bank: Callable[[], Bank | None],
-                 set_bank: Callable[[Bank], None], notify: Callable[[str, str], None]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        data_dir: Path,
+        window: Callable[[], QWidget | None],
+        bank: Callable[[], Bank | None],
+        set_bank: Callable[[Bank], None],
+        notify: Callable[[str, str], None],
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.window = window

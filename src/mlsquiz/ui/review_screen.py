@@ -99,11 +99,6 @@ class ReviewScreen(QWidget):
         self.filter.blockSignals(False)
         self._refilter()
 
-    def set_filter(self, key: str) -> None:
-        index = self.filter.findData(key)
-        if index >= 0:
-            self.filter.setCurrentIndex(index)
-
     def _matches(self, item: ItemView, key: str) -> bool:
         if key == "wrong":
             return is_wrong(item)

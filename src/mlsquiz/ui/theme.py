@@ -42,21 +42,30 @@ class Colors:
     focus: str
 
 
-# The palettes and the role table below keep several fields a line (`fmt: skip`): one field a line would spread
-# each over twenty lines and hide which colours differ between light and dark.
-LIGHT = Colors(
-    name="light", window="#f3f5f9", surface="#ffffff", surface_alt="#eef1f6", border="#d8dde6",
-    border_strong="#b7c0ce", text="#18202e", muted="#556072", primary="#2356d6", primary_hover="#1b46b4",
-    on_primary="#ffffff", primary_soft="#e7eefd", success="#18794e", success_soft="#e3f4ea", danger="#c0312b",
-    danger_soft="#fbe7e5", warning="#9a5b00", warning_soft="#fff1d6", on_warning="#3b2500", focus="#2356d6",
-)  # fmt: skip
-
-DARK = Colors(
-    name="dark", window="#0f131a", surface="#181e28", surface_alt="#202836", border="#2c3646",
-    border_strong="#435066", text="#e7ebf2", muted="#a0aabb", primary="#6b96ff", primary_hover="#86a9ff",
-    on_primary="#0b1120", primary_soft="#1c2a4a", success="#4cc38a", success_soft="#15301f", danger="#ff7b72",
-    danger_soft="#3a1a1a", warning="#f2b14a", warning_soft="#3a2a0d", on_warning="#1e1400", focus="#86a9ff",
-)  # fmt: skip
+# Each role's colour in the light and the dark look, side by side: (light, dark).
+SHADES: dict[str, tuple[str, str]] = {
+    "window": ("#f3f5f9", "#0f131a"),
+    "surface": ("#ffffff", "#181e28"),
+    "surface_alt": ("#eef1f6", "#202836"),
+    "border": ("#d8dde6", "#2c3646"),
+    "border_strong": ("#b7c0ce", "#435066"),
+    "text": ("#18202e", "#e7ebf2"),
+    "muted": ("#556072", "#a0aabb"),
+    "primary": ("#2356d6", "#6b96ff"),
+    "primary_hover": ("#1b46b4", "#86a9ff"),
+    "on_primary": ("#ffffff", "#0b1120"),
+    "primary_soft": ("#e7eefd", "#1c2a4a"),
+    "success": ("#18794e", "#4cc38a"),
+    "success_soft": ("#e3f4ea", "#15301f"),
+    "danger": ("#c0312b", "#ff7b72"),
+    "danger_soft": ("#fbe7e5", "#3a1a1a"),
+    "warning": ("#9a5b00", "#f2b14a"),
+    "warning_soft": ("#fff1d6", "#3a2a0d"),
+    "on_warning": ("#3b2500", "#1e1400"),
+    "focus": ("#2356d6", "#86a9ff"),
+}
+LIGHT = Colors("light", **{role: light for role, (light, _) in SHADES.items()})
+DARK = Colors("dark", **{role: dark for role, (_, dark) in SHADES.items()})
 
 _current: Colors = LIGHT
 _applied: tuple[str, int] | None = None  # the colours' name and the text size last applied
@@ -80,12 +89,25 @@ def palette(c: Colors) -> QPalette:
     p = QPalette()
     role = QPalette.ColorRole
     pairs = {
-        role.Window: c.window, role.WindowText: c.text, role.Base: c.surface, role.AlternateBase: c.surface_alt,
-        role.Text: c.text, role.Button: c.surface, role.ButtonText: c.text, role.Highlight: c.primary,
-        role.HighlightedText: c.on_primary, role.PlaceholderText: c.muted, role.ToolTipBase: c.surface,
-        role.ToolTipText: c.text, role.Link: c.primary, role.Mid: c.border, role.Midlight: c.surface_alt,
-        role.Dark: c.border_strong, role.Light: c.surface, role.BrightText: c.danger,
-    }  # fmt: skip
+        role.Window: c.window,
+        role.WindowText: c.text,
+        role.Base: c.surface,
+        role.AlternateBase: c.surface_alt,
+        role.Text: c.text,
+        role.Button: c.surface,
+        role.ButtonText: c.text,
+        role.Highlight: c.primary,
+        role.HighlightedText: c.on_primary,
+        role.PlaceholderText: c.muted,
+        role.ToolTipBase: c.surface,
+        role.ToolTipText: c.text,
+        role.Link: c.primary,
+        role.Mid: c.border,
+        role.Midlight: c.surface_alt,
+        role.Dark: c.border_strong,
+        role.Light: c.surface,
+        role.BrightText: c.danger,
+    }
     for r, colour in pairs.items():
         p.setColor(r, QColor(colour))
     for r in (role.Text, role.WindowText, role.ButtonText):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QWidget,
 )
 
@@ -82,11 +81,6 @@ def screen_widget(widget: QWidget, name: str) -> None:
     widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     widget.setAccessibleName(name)
     widget.setObjectName(name.replace(" ", ""))
-
-
-def expanding(widget: QWidget) -> QWidget:
-    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return widget
 
 
 def shortcut(parent: QWidget, keys: Iterable[str], slot: Callable[[], object]) -> list[QShortcut]:

@@ -56,7 +56,7 @@ def vary(question: Question, seed: int) -> Question:
     family, kind = origin
     rng = random.Random(f"{seed}:{question.id}")
     for _ in range(REDRAWS):
-        fresh = family.make(rng, kind)
+        fresh = family(rng, kind)
         if fresh is not None and fresh.stem != question.stem:
             return fresh.model_copy(update={"id": question.id})
     return question

@@ -57,23 +57,29 @@ WRONG_OPTIONS = 3
 DRAWS = 20
 NUMBER = re.compile(r"\$?(-?[\d,]*\.?\d+)(?:%| points)?")
 
-Maker = Callable[[random.Random, int], Question | None]
+Maker = Callable[["Family", random.Random, int], Question | None]
+NAME = re.compile(r"calc(?:-[a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
 class Family:
-    """One calculation family: its template name, its maker, how many kinds and bank variants it has."""
+    """One calculation family: its template name, its maker, how many kinds and bank variants it has. Made by
+    `@family("calc-name")`, so the name is written once; the maker reads it as `f.name`."""
 
     name: str
     make: Maker
     kinds: int = 1
     variants: int = VARIANTS
 
+    def __call__(self, rng: random.Random, kind: int) -> Question | None:
+        """One draw of kind `kind` from `rng` (None when the draw is unusable)."""
+        return self.make(self, rng, kind)
+
     def draw(self, i: int) -> Question | None:
         """Variant *i*: the first usable draw from generators seeded with the family name, *i* and the try."""
         for attempt in range(DRAWS):
             seed = f"{self.name}:{i}" if attempt == 0 else f"{self.name}:{i}:{attempt}"
-            q = self.make(random.Random(seed), i % self.kinds)
+            q = self(random.Random(seed), i % self.kinds)
             if q is not None:
                 return q
         return None
@@ -85,6 +91,20 @@ class Family:
             if q is not None and q.id not in seen:
                 seen.add(q.id)
                 yield q
+
+
+def family(name: str, kinds: int = 1) -> Callable[[Maker], Family]:
+    """Make the decorated maker the calculation family `name` ("calc-" and lowercase words joined by hyphens),
+    with `kinds` kinds; the maker gets the family first, so its questions take their template name from it."""
+    if not NAME.fullmatch(name):
+        raise ValueError(
+            f"a calculation family's name is calc- and lowercase words joined by hyphens, not {name!r}"
+        )
+
+    def register(make: Maker) -> Family:
+        return Family(name, make, kinds)
+
+    return register
 
 
 def fmt(x: float, places: int = 2) -> str:
@@ -111,10 +131,6 @@ def percent(ratio: float, places: int = 1) -> str:
 
 def count(n: int) -> str:
     return f"{n:,}"
-
-
-def distinct(values: Sequence[str]) -> bool:
-    return len(set(values)) == len(values)
 
 
 def number(text: str) -> float | None:

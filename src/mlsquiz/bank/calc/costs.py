@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import random
 
-from mlsquiz.bank.calc.common import COST, Family, money, numeric_question, percent
+from mlsquiz.bank.calc.common import COST, Family, family, money, numeric_question, percent
 from mlsquiz.bank.schema import Question
 
 SPOT_DOCS = [
@@ -17,7 +17,8 @@ SPOT_DOCS = [
 ]
 
 
-def training_cost(rng: random.Random, kind: int) -> Question | None:
+@family("calc-training-cost", kinds=3)
+def training_cost(f: Family, rng: random.Random, kind: int) -> Question | None:
     price = rng.randrange(40, 1600) / 100
     instances = rng.choice([1, 2, 4, 8])
     if kind == 1:
@@ -31,7 +32,7 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
             "decimal place.)"
         )
         return numeric_question(
-            "calc-training-cost",
+            f.name,
             f"spot-savings|{instances}|{training}|{billable}",
             stem,
             (percent(saving), f"(1 - {billable:,} / {training:,}) × 100."),
@@ -130,10 +131,11 @@ def training_cost(rng: random.Random, kind: int) -> Question | None:
         )
         topics = ["sagemaker-managed-spot-training"]
         params = f"spot|{instances}|{minutes}|{price}|{saving}"
-    return numeric_question("calc-training-cost", params, stem, right, wrong, working, topics, COST)
+    return numeric_question(f.name, params, stem, right, wrong, working, topics, COST)
 
 
-def hosting_cost(rng: random.Random, kind: int) -> Question | None:
+@family("calc-hosting-cost", kinds=3)
+def hosting_cost(f: Family, rng: random.Random, kind: int) -> Question | None:
     price = rng.randrange(5, 500) / 100
     days = rng.choice([28, 30, 31])
     if kind == 0:
@@ -222,10 +224,7 @@ def hosting_cost(rng: random.Random, kind: int) -> Question | None:
             f"{days} nights × ${price:.2f} = {money(cost)}."
         )
         topics, params = ["sagemaker-batch-transform"], f"batch|{instances}|{minutes}|{days}|{price}"
-    return numeric_question("calc-hosting-cost", params, stem, right, wrong, working, topics, COST)
+    return numeric_question(f.name, params, stem, right, wrong, working, topics, COST)
 
 
-FAMILIES = [
-    Family("calc-training-cost", training_cost, kinds=3),
-    Family("calc-hosting-cost", hosting_cost, kinds=3),
-]
+FAMILIES = [training_cost, hosting_cost]

@@ -6,11 +6,12 @@ import math
 import random
 from collections.abc import Sequence
 
-from mlsquiz.bank.calc.common import DATA_PREP, SCALING, Family, fmt, numeric_question
+from mlsquiz.bank.calc.common import DATA_PREP, SCALING, Family, family, fmt, numeric_question
 from mlsquiz.bank.schema import Question
 
 
-def zscore(rng: random.Random, kind: int) -> Question | None:
+@family("calc-zscore")
+def zscore(f: Family, rng: random.Random, kind: int) -> Question | None:
     mean = rng.randrange(40, 160)
     std = rng.randrange(3, 16)
     x = mean + rng.choice([-1, 1]) * rng.randrange(std // 2 + 1, 5 * std)
@@ -21,7 +22,7 @@ def zscore(rng: random.Random, kind: int) -> Question | None:
         "What is the reading's z-score? (Round to two decimal places.)"
     )
     return numeric_question(
-        "calc-zscore",
+        f.name,
         f"{mean}|{std}|{x}",
         stem,
         (fmt(z), f"z = ({x} - {mean}) / {std} = {fmt(z)}."),
@@ -42,7 +43,8 @@ def zscore(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def iqr_fences(rng: random.Random, kind: int) -> Question | None:
+@family("calc-iqr-fences")
+def iqr_fences(f: Family, rng: random.Random, kind: int) -> Question | None:
     q1 = rng.randrange(10, 60)
     iqr = rng.randrange(2, 20) * 2
     q3 = q1 + iqr
@@ -57,7 +59,7 @@ def iqr_fences(rng: random.Random, kind: int) -> Question | None:
         "1.5 × IQR rule, what are the fences beyond which a value counts as an outlier?"
     )
     return numeric_question(
-        "calc-iqr-fences",
+        f.name,
         f"{q1}|{median}|{q3}",
         stem,
         (pair(lo, hi), f"IQR = {q3} - {q1} = {iqr}; fences Q1 - 1.5×IQR and Q3 + 1.5×IQR."),
@@ -79,7 +81,8 @@ def iqr_fences(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def fixed_width_bins(rng: random.Random, kind: int) -> Question | None:
+@family("calc-fixed-width-bins")
+def fixed_width_bins(f: Family, rng: random.Random, kind: int) -> Question | None:
     k = rng.choice([3, 4, 5])
     width = rng.choice([5, 8, 10, 12, 15, 20, 25])
     low = rng.randrange(0, 50)
@@ -94,7 +97,7 @@ def fixed_width_bins(rng: random.Random, kind: int) -> Question | None:
         "bins. What are the bin edges? (Edges rounded to whole numbers.)"
     )
     return numeric_question(
-        "calc-fixed-width-bins",
+        f.name,
         f"{low}|{high}|{k}",
         stem,
         (edges(low, width, k), f"width = ({high} - {low}) / {k} = {width}."),
@@ -122,7 +125,8 @@ def fixed_width_bins(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def quantile_bins(rng: random.Random, kind: int) -> Question | None:
+@family("calc-quantile-bins")
+def quantile_bins(f: Family, rng: random.Random, kind: int) -> Question | None:
     values = sorted([*rng.sample(range(1, 40), 11), rng.randrange(120, 400)])
     top_quantile = values[-3:]
     cut = values[0] + 3 * (values[-1] - values[0]) / 4
@@ -145,7 +149,7 @@ def quantile_bins(rng: random.Random, kind: int) -> Question | None:
         "into 4 quantile (equal-frequency) bins. Which values land in the highest bin?"
     )
     return numeric_question(
-        "calc-quantile-bins",
+        f.name,
         show(values),
         stem,
         (show(top_quantile), "with 12 values and 4 quantile bins, each bin holds 3 values."),
@@ -173,7 +177,8 @@ def quantile_bins(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def min_max_scaling(rng: random.Random, kind: int) -> Question | None:
+@family("calc-min-max-scaling")
+def min_max_scaling(f: Family, rng: random.Random, kind: int) -> Question | None:
     low = rng.randrange(0, 100)
     high = low + rng.choice([20, 40, 50, 80, 100, 200])
     x = rng.randrange(low + 1, high)
@@ -182,7 +187,7 @@ def min_max_scaling(rng: random.Random, kind: int) -> Question | None:
         f"normalization to the range [0, 1], what does the value {x} become? (Round to two decimal places.)"
     )
     return numeric_question(
-        "calc-min-max-scaling",
+        f.name,
         f"{low}|{high}|{x}",
         stem,
         (fmt((x - low) / (high - low)), f"({x} - {low}) / ({high} - {low})."),
@@ -202,10 +207,4 @@ def min_max_scaling(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-zscore", zscore),
-    Family("calc-iqr-fences", iqr_fences),
-    Family("calc-fixed-width-bins", fixed_width_bins),
-    Family("calc-quantile-bins", quantile_bins),
-    Family("calc-min-max-scaling", min_max_scaling),
-]
+FAMILIES = [zscore, iqr_fences, fixed_width_bins, quantile_bins, min_max_scaling]

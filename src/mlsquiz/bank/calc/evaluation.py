@@ -8,6 +8,7 @@ import random
 from mlsquiz.bank.calc.common import (
     EVALUATION,
     Family,
+    family,
     fmt,
     numeric_question,
 )
@@ -21,7 +22,8 @@ def _regression_numbers(rng: random.Random) -> tuple[list[int], list[int]]:
     return actual, [a + e for a, e in zip(actual, errors, strict=True)]
 
 
-def regression_metric(rng: random.Random, kind: int) -> Question | None:
+@family("calc-regression-metric", kinds=4)
+def regression_metric(f: Family, rng: random.Random, kind: int) -> Question | None:
     metrics = ["MAE", "MSE", "RMSE", "R²"]
     actual, predicted = _regression_numbers(rng)
     errors = [p - a for a, p in zip(actual, predicted, strict=True)]
@@ -76,7 +78,7 @@ def regression_metric(rng: random.Random, kind: int) -> Question | None:
     slug = {"MAE": "mae", "MSE": "mse", "RMSE": "rmse", "R²": "r-squared"}[metric]
     params = f"{metric}|{actual}|{predicted}"
     return numeric_question(
-        "calc-regression-metric",
+        f.name,
         params,
         stem,
         right,
@@ -87,7 +89,8 @@ def regression_metric(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def classification_metric(rng: random.Random, kind: int) -> Question | None:
+@family("calc-classification-metric", kinds=4)
+def classification_metric(f: Family, rng: random.Random, kind: int) -> Question | None:
     metrics = ["precision", "recall", "F1 score", "accuracy"]
     tp, fp, fn, tn = (rng.randrange(5, 90) for _ in range(4))
     precision = tp / (tp + fp)
@@ -136,7 +139,7 @@ def classification_metric(rng: random.Random, kind: int) -> Question | None:
     )
     slug = {"precision": "precision", "recall": "recall", "F1 score": "f1-score", "accuracy": "accuracy"}
     return numeric_question(
-        "calc-classification-metric",
+        f.name,
         f"{metric}|{tp}|{fp}|{fn}|{tn}",
         stem,
         (fmt(values[metric]), f"{metric} = {formulas[metric]}."),
@@ -152,7 +155,8 @@ def _f_beta(beta: float, precision: float, recall: float) -> float:
     return (1 + b2) * precision * recall / (b2 * precision + recall)
 
 
-def f_beta(rng: random.Random, kind: int) -> Question | None:
+@family("calc-f-beta", kinds=3)
+def f_beta(f: Family, rng: random.Random, kind: int) -> Question | None:
     beta = {0: 0.5, 1: 2.0}.get(kind, rng.choice([0.5, 2.0]))
     name = "F0.5" if beta == 0.5 else "F2"
     favours = "precision" if beta == 0.5 else "recall"
@@ -177,7 +181,7 @@ def f_beta(rng: random.Random, kind: int) -> Question | None:
     )
     b2 = beta * beta
     return numeric_question(
-        "calc-f-beta",
+        f.name,
         params,
         stem,
         (fmt(score), f"(1 + {b2:g}) × P × R / ({b2:g} × P + R) = {fmt(score)}."),
@@ -198,7 +202,8 @@ def f_beta(rng: random.Random, kind: int) -> Question | None:
 RATES = ["specificity", "false positive rate", "false negative rate"]
 
 
-def confusion_rates(rng: random.Random, kind: int) -> Question | None:
+@family("calc-confusion-rates", kinds=3)
+def confusion_rates(f: Family, rng: random.Random, kind: int) -> Question | None:
     tp, fp, fn, tn = (
         rng.randrange(20, 150),
         rng.randrange(5, 90),
@@ -253,7 +258,7 @@ def confusion_rates(rng: random.Random, kind: int) -> Question | None:
         "places.)"
     )
     return numeric_question(
-        "calc-confusion-rates",
+        f.name,
         f"{metric}|{tp}|{fp}|{fn}|{tn}",
         stem,
         (fmt(values[metric]), f"{metric} = {formulas[metric]}."),
@@ -266,7 +271,8 @@ def confusion_rates(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def threshold_metric(rng: random.Random, kind: int) -> Question | None:
+@family("calc-threshold-metrics", kinds=2)
+def threshold_metric(f: Family, rng: random.Random, kind: int) -> Question | None:
     scores = sorted(rng.sample(range(5, 99), 10), reverse=True)
     labels = [1 if rng.random() < 0.15 + s / 110 else 0 for s in scores]
     cut = scores[rng.randrange(3, 7)]
@@ -300,7 +306,7 @@ def threshold_metric(rng: random.Random, kind: int) -> Question | None:
     flagged = sum(s >= cut for s in scores)
     frauds = sum(labels)
     return numeric_question(
-        "calc-threshold-metrics",
+        f.name,
         f"{metric}|{scores}|{labels}|{cut}",
         stem,
         (
@@ -326,10 +332,4 @@ def threshold_metric(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-regression-metric", regression_metric, kinds=4),
-    Family("calc-classification-metric", classification_metric, kinds=4),
-    Family("calc-f-beta", f_beta, kinds=3),
-    Family("calc-confusion-rates", confusion_rates, kinds=3),
-    Family("calc-threshold-metrics", threshold_metric, kinds=2),
-]
+FAMILIES = [regression_metric, classification_metric, f_beta, confusion_rates, threshold_metric]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 import random
 
-from mlsquiz.bank.calc.common import DATA_PREP, Family, count, fmt, numeric_question, percent, task_ids
+from mlsquiz.bank.calc.common import (
+    DATA_PREP,
+    Family,
+    count,
+    family,
+    fmt,
+    numeric_question,
+    percent,
+    task_ids,
+)
 from mlsquiz.bank.schema import Question
 
 CATEGORICAL = [
@@ -19,7 +28,8 @@ CATEGORICAL = [
 ]
 
 
-def one_hot_columns(rng: random.Random, kind: int) -> Question | None:
+@family("calc-one-hot-columns", kinds=2)
+def one_hot_columns(f: Family, rng: random.Random, kind: int) -> Question | None:
     k = rng.choice([2, 3, 4])
     features = rng.sample(CATEGORICAL, k)
     cards = [rng.randrange(3, 16) for _ in features]
@@ -62,7 +72,7 @@ def one_hot_columns(rng: random.Random, kind: int) -> Question | None:
         ]
     total = full if kind == 0 else dummy
     return numeric_question(
-        "calc-one-hot-columns",
+        f.name,
         f"{kind}|{numeric}|{features}|{cards}",
         stem,
         right,
@@ -76,7 +86,8 @@ def one_hot_columns(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def tf_idf(rng: random.Random, kind: int) -> Question | None:
+@family("calc-tf-idf")
+def tf_idf(f: Family, rng: random.Random, kind: int) -> Question | None:
     ratio = rng.choice([10, 100, 1000])
     docs = ratio * rng.choice([10, 20, 50, 100])
     df = docs // ratio
@@ -93,7 +104,7 @@ def tf_idf(rng: random.Random, kind: int) -> Question | None:
         f"the TF-IDF weight of '{term}' in that ticket? (Round to four decimal places.)"
     )
     return numeric_question(
-        "calc-tf-idf",
+        f.name,
         f"{docs}|{df}|{words}|{times}",
         stem,
         (fmt(score, 4), f"tf × idf = {times}/{words} × log10({docs:,}/{df:,}) = {fmt(score, 4)}."),
@@ -125,7 +136,8 @@ def _eigenvalues(rng: random.Random) -> list[float]:
     return [t / 10 for t in tenths]
 
 
-def pca_variance(rng: random.Random, kind: int) -> Question | None:
+@family("calc-pca-variance", kinds=3)
+def pca_variance(f: Family, rng: random.Random, kind: int) -> Question | None:
     eig = _eigenvalues(rng)
     n = len(eig)
     total = sum(eig)
@@ -209,7 +221,7 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
     shares = ", ".join(percent(e / total) for e in eig)
     running = ", ".join(percent(c) for c in cumulative)
     return numeric_question(
-        "calc-pca-variance",
+        f.name,
         params,
         stem,
         right,
@@ -223,7 +235,8 @@ def pca_variance(rng: random.Random, kind: int) -> Question | None:
 SIMILARITY = task_ids("similarity")
 
 
-def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
+@family("calc-cosine-similarity")
+def cosine_similarity(f: Family, rng: random.Random, kind: int) -> Question | None:
     dim = rng.choice([3, 4])
     a = [rng.randrange(-3, 7) for _ in range(dim)]
     b = [rng.randrange(-3, 7) for _ in range(dim)]
@@ -272,7 +285,7 @@ def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
     squares_a = " + ".join(f"({x})²" if x < 0 else f"{x}²" for x in a)
     squares_b = " + ".join(f"({y})²" if y < 0 else f"{y}²" for y in b)
     return numeric_question(
-        "calc-cosine-similarity",
+        f.name,
         f"{a}|{b}",
         stem,
         (fmt(cos), f"{dot} / ({fmt(norm_a)} × {fmt(norm_b)}) = {fmt(cos)}."),
@@ -286,9 +299,4 @@ def cosine_similarity(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-one-hot-columns", one_hot_columns, kinds=2),
-    Family("calc-tf-idf", tf_idf),
-    Family("calc-pca-variance", pca_variance, kinds=3),
-    Family("calc-cosine-similarity", cosine_similarity),
-]
+FAMILIES = [one_hot_columns, tf_idf, pca_variance, cosine_similarity]

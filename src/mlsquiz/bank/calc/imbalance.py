@@ -11,6 +11,7 @@ from mlsquiz.bank.calc.common import (
     TUNING,
     Family,
     count,
+    family,
     fmt,
     numeric_question,
     percent,
@@ -27,7 +28,8 @@ LABELS = [
 SPLIT = task_ids("split")
 
 
-def class_weights(rng: random.Random, kind: int) -> Question | None:
+@family("calc-class-weights", kinds=3)
+def class_weights(f: Family, rng: random.Random, kind: int) -> Question | None:
     rare, common = rng.choice(LABELS)
     if kind == 2:
         positives = rng.randrange(2, 60) * 10
@@ -40,7 +42,7 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
         )
         value = negatives / positives
         return numeric_question(
-            "calc-class-weights",
+            f.name,
             f"xgb|{positives}|{negatives}",
             stem,
             (fmt(value), f"{negatives:,} / {positives:,} = {fmt(value)}."),
@@ -85,7 +87,7 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
         f"{asked} class get? (Round to two decimal places.)"
     )
     return numeric_question(
-        "calc-class-weights",
+        f.name,
         f"{kind}|{sorted(counts.items())}|{asked}",
         stem,
         (fmt(weight), f"{n:,} / ({k} × {n_c:,}) = {fmt(weight)}."),
@@ -109,7 +111,8 @@ def class_weights(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def stratified_split(rng: random.Random, kind: int) -> Question | None:
+@family("calc-stratified-split", kinds=4)
+def stratified_split(f: Family, rng: random.Random, kind: int) -> Question | None:
     rare, common = rng.choice(LABELS)
     if kind in (0, 3):
         test = rng.choice([0.2, 0.25])
@@ -214,10 +217,11 @@ def stratified_split(rng: random.Random, kind: int) -> Question | None:
             TRAINING,
             f"{kind}|{k}|{positives}|{negatives}",
         )
-    return numeric_question("calc-stratified-split", params, stem, right, wrong, working, topics, domains)
+    return numeric_question(f.name, params, stem, right, wrong, working, topics, domains)
 
 
-def majority_baseline(rng: random.Random, kind: int) -> Question | None:
+@family("calc-majority-baseline", kinds=2)
+def majority_baseline(f: Family, rng: random.Random, kind: int) -> Question | None:
     rare, common = rng.choice(LABELS)
     n = rng.randrange(2, 100) * 1000  # whole thousands: the baseline is exact to 0.1%
     positives = n // 1000 * rng.randrange(5, 150)
@@ -287,7 +291,7 @@ def majority_baseline(rng: random.Random, kind: int) -> Question | None:
         )
         params = f"{kind}|{n}|{positives}|{accuracy}"
     return numeric_question(
-        "calc-majority-baseline",
+        f.name,
         params,
         stem,
         right,
@@ -298,8 +302,4 @@ def majority_baseline(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-class-weights", class_weights, kinds=3),
-    Family("calc-stratified-split", stratified_split, kinds=4),
-    Family("calc-majority-baseline", majority_baseline, kinds=2),
-]
+FAMILIES = [class_weights, stratified_split, majority_baseline]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from mlsquiz.bank.calc.common import INGESTION, SCALING_INFRA, Family, count, numeric_question
+from mlsquiz.bank.calc.common import INGESTION, SCALING_INFRA, Family, count, family, numeric_question
 from mlsquiz.bank.schema import Question
 
 RECORD_KB = [0.5, 1, 2, 3, 5, 10, 20, 50]
@@ -16,7 +16,8 @@ KINESIS_DOCS = [
 SCALING_DOCS = ["https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-loadtest.html"]
 
 
-def kinesis_shards(rng: random.Random, kind: int) -> Question | None:
+@family("calc-kinesis-shards", kinds=2)
+def kinesis_shards(f: Family, rng: random.Random, kind: int) -> Question | None:
     size = rng.choice(RECORD_KB)
     rate = rng.randrange(15, 400) * 100
     mb = rate * size / 1024
@@ -86,7 +87,7 @@ def kinesis_shards(rng: random.Random, kind: int) -> Question | None:
         )
         params = f"{rate}|{size}|{consumers}"
     return numeric_question(
-        "calc-kinesis-shards",
+        f.name,
         params,
         stem,
         right,
@@ -101,7 +102,8 @@ def kinesis_shards(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def autoscaling_target(rng: random.Random, kind: int) -> Question | None:
+@family("calc-autoscaling-target", kinds=2)
+def autoscaling_target(f: Family, rng: random.Random, kind: int) -> Question | None:
     if kind == 0:
         max_rps = rng.randrange(2, 40) * 10
         safety = rng.choice([0.5, 0.6, 0.7, 0.8])
@@ -165,7 +167,7 @@ def autoscaling_target(rng: random.Random, kind: int) -> Question | None:
         )
         params = f"instances|{target}|{peak}"
     return numeric_question(
-        "calc-autoscaling-target",
+        f.name,
         params,
         stem,
         right,
@@ -177,7 +179,4 @@ def autoscaling_target(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-kinesis-shards", kinesis_shards, kinds=2),
-    Family("calc-autoscaling-target", autoscaling_target, kinds=2),
-]
+FAMILIES = [kinesis_shards, autoscaling_target]

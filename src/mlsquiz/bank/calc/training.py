@@ -11,13 +11,15 @@ from mlsquiz.bank.calc.common import (
     Family,
     count,
     decimal,
+    family,
     fmt,
     numeric_question,
 )
 from mlsquiz.bank.schema import Question
 
 
-def step_decay(rng: random.Random, kind: int) -> Question | None:
+@family("calc-lr-step-decay")
+def step_decay(f: Family, rng: random.Random, kind: int) -> Question | None:
     lr0 = rng.choice([0.1, 0.2, 0.05, 0.01, 0.4])
     drop = rng.choice([0.5, 0.1])
     every = rng.choice([5, 10, 20])
@@ -37,7 +39,7 @@ def step_decay(rng: random.Random, kind: int) -> Question | None:
         f"What learning rate is used during epoch {epoch}?"
     )
     return numeric_question(
-        "calc-lr-step-decay",
+        f.name,
         f"{lr0}|{drop}|{every}|{epoch}",
         stem,
         (key, f"⌊{epoch}/{every}⌋ = {steps} drops: {lr0} × {drop}^{steps}."),
@@ -53,7 +55,8 @@ def step_decay(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-def training_steps(rng: random.Random, kind: int) -> Question | None:
+@family("calc-training-steps", kinds=3)
+def training_steps(f: Family, rng: random.Random, kind: int) -> Question | None:
     examples = rng.randrange(20, 400) * 250 + rng.randrange(1, 250)
     if kind == 0:
         batch = rng.choice([32, 64, 128, 256, 512])
@@ -131,10 +134,11 @@ def training_steps(rng: random.Random, kind: int) -> Question | None:
         )
         topics = ["sagemaker-distributed-training", "mini-batch-gradient-descent"]
         params = f"{kind}|{examples}|{nodes}|{gpus}|{batch}|{epochs}"
-    return numeric_question("calc-training-steps", params, stem, right, wrong, working, topics, TRAINING)
+    return numeric_question(f.name, params, stem, right, wrong, working, topics, TRAINING)
 
 
-def log_loss(rng: random.Random, kind: int) -> Question | None:
+@family("calc-log-loss", kinds=2)
+def log_loss(f: Family, rng: random.Random, kind: int) -> Question | None:
     p = rng.randrange(5, 96) / 100
     actual = 1 - kind  # kind 0: the example is positive; kind 1: negative
     p_true = p if actual == 1 else 1 - p
@@ -146,7 +150,7 @@ def log_loss(rng: random.Random, kind: int) -> Question | None:
         "one prediction? (Round to three decimal places.)"
     )
     return numeric_question(
-        "calc-log-loss",
+        f.name,
         f"{p}|{actual}",
         stem,
         (fmt(loss, 3), f"-ln({p_true:.2f}) = {fmt(loss, 3)}."),
@@ -167,8 +171,4 @@ def log_loss(rng: random.Random, kind: int) -> Question | None:
     )
 
 
-FAMILIES = [
-    Family("calc-lr-step-decay", step_decay),
-    Family("calc-training-steps", training_steps, kinds=3),
-    Family("calc-log-loss", log_loss, kinds=2),
-]
+FAMILIES = [step_decay, training_steps, log_loss]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlsquiz.bank.importers import csvfile, gift, markdown
+from mlsquiz.bank.importers.building import build_questions
 from mlsquiz.bank.importers.common import (
     EXTENSIONS,
     FORMATS,
@@ -18,10 +19,8 @@ from mlsquiz.bank.importers.common import (
     ImportProblem,
     ParsedFile,
     Skip,
-    build_questions,
-    decode,
-    read_text,
 )
+from mlsquiz.bank.importers.text import decode, read_bytes
 from mlsquiz.bank.schema import Question
 
 __all__ = [
@@ -71,20 +70,25 @@ def read_file(path: Path, tasks: dict[str, set[str]], fmt: str | None = None) ->
         )
         return result
     try:
-        text = read_text(path)
+        raw = read_bytes(path)
     except FileRejected as exc:
         result.errors.append(ImportProblem(result.file, exc.line, exc.message))
         return result
-    return read_text_as(text, path.name, chosen, tasks, display=str(path))
+    return read_bytes_as(raw, path.name, chosen, tasks, display=str(path))
 
 
-def read_bytes_as(raw: bytes, name: str, fmt: Format, tasks: dict[str, set[str]]) -> FileResult:
-    """As `read_file`, from bytes in memory (tests and fuzzing)."""
+def read_bytes_as(
+    raw: bytes, name: str, fmt: Format, tasks: dict[str, set[str]], display: str | None = None
+) -> FileResult:
+    """A file's bytes, read as `read_file` reads them (the fuzz tests feed it bytes in memory). `name` makes the
+    ids; `display` (the path, by default `name`) is what the report calls the file."""
     try:
         text = decode(raw)
     except FileRejected as exc:
-        return FileResult(file=name, errors=[ImportProblem(name, exc.line, exc.message)])
-    return read_text_as(text, name, fmt, tasks)
+        return FileResult(
+            file=display or name, errors=[ImportProblem(display or name, exc.line, exc.message)]
+        )
+    return read_text_as(text, name, fmt, tasks, display)
 
 
 def read_text_as(

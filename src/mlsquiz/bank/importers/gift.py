@@ -23,12 +23,11 @@ from mlsquiz.bank.importers.common import (
     FileRejected,
     ParsedFile,
     Skip,
-    html_to_text,
     parse_domains,
     parse_topics,
-    plain_to_markdown,
     too_many,
 )
+from mlsquiz.bank.importers.text import html_to_text, plain_to_markdown
 
 _ESCAPES = "~=#{}:\\n"
 # an escape "\X" becomes two characters of the same length: a private-use stand-in and a filler, so that
@@ -88,8 +87,14 @@ def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:
     return out
 
 
-def _block(block: list[tuple[int, str]], line_at: object, category: list[str], pending: dict[str, str],
-           tasks: dict[str, set[str]], out: ParsedFile) -> list[str]:  # fmt: skip
+def _block(
+    block: list[tuple[int, str]],
+    line_at: object,
+    category: list[str],
+    pending: dict[str, str],
+    tasks: dict[str, set[str]],
+    out: ParsedFile,
+) -> list[str]:
     """Parse one question (or a `$CATEGORY:` line); return the category in force after it."""
     assert callable(line_at)
     if block[0][1].strip().startswith("$CATEGORY:"):

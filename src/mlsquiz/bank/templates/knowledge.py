@@ -1,232 +1,28 @@
-"""The knowledge base as the templates see it: entries, their near-miss rivals, and the words that leak a name.
+"""The knowledge base as the templates see it: entries, their areas and umbrellas, and their near-miss rivals.
 
 Rivals come from data, not code: the confusion sets (`confusions.yaml`) first, then the entry's category, then
 its area (`taxonomy.yaml`). Entries that overlap (`overlaps`, or an umbrella and its members) are never each
-other's rivals, since either could be right.
+other's rivals, since either could be right. The words that give a name away are in `giveaways`, the phrases
+explanations are made of in `phrasing`.
 """
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-import yaml
-
 from mlsquiz.bank.compose import Choice
-from mlsquiz.bank.loader import shipped_root
 from mlsquiz.bank.schema import Category, ConfusionSet, FeatureGroup, KnowledgeEntry, Taxonomy, Umbrella
+from mlsquiz.bank.templates.giveaways import echoes, name_words, plain_name
+from mlsquiz.bank.templates.phrasing import about, availability, clause
 
 KIND_NOUN = {
     "service": "AWS service or feature",
     "concept": "technique or concept",
     "model": "model or algorithm",
 }
-
-
-def _generic_words() -> frozenset[str]:
-    """`generic_words` of the shipped `taxonomy.yaml`: words of entry names too common to point at one entry."""
-    data = yaml.safe_load((shipped_root() / "taxonomy.yaml").read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for w in data.get("generic_words") or [])
-
-
-GENERIC_WORDS = _generic_words()
-
-
-def plain_name(name: str, aliases: tuple[str, ...] = ()) -> list[str]:
-    """The names a text must not contain to keep the answer hidden."""
-    names = {name, *aliases}
-    for name in list(names):
-        short = re.sub(r"^(Amazon|AWS)\s+", "", name)
-        names.add(short)
-        names.add(re.sub(r"^SageMaker( AI)?\s+", "", short))
-    return [n for n in names if len(n) >= 3]
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
-    names = plain_name(name, aliases)
-    alternatives = "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-def name_words(entry: KnowledgeEntry) -> set[str]:
-    """The distinctive words of an entry's names ("blue", "green" for "Blue/green deployment")."""
-    words: set[str] = set()
-    for name in (entry.name, *entry.aliases):
-        words |= {w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) >= 4 and w not in GENERIC_WORDS}
-    return words
-
-
-def leaks(text: str, entry: KnowledgeEntry) -> bool:
-    """Whether `text` names the entry (its name, an alias, or either without the Amazon/AWS prefix)."""
-    return _name_pattern(entry.name, tuple(entry.aliases)).search(text.lower()) is not None
-
-
-def stem_word(word: str) -> str:
-    """A crude stem, so that "scaling", "scale" and "scaled" (or "events" and "event") compare equal."""
-    return re.sub(r"(?:ations?|ings?|ed|es|e|s)$", "", word) if len(word) > 4 else word
-
-
-def echoes(text: str, entry: KnowledgeEntry) -> bool:
-    """Whether `text` repeats a distinctive word of the entry's name in another form.
-
-    "Prepare inputs for scale-sensitive methods" echoes "Feature scaling", and "event patterns" echoes
-    "EventBridge" (a word of five letters or more that begins a name word). A layperson matches such words
-    to the name without knowing what the entry does.
-    """
-    names = name_words(entry)
-    stems = {stem_word(w) for w in names}
-    for token in re.findall(r"[a-z0-9]+", text.lower()):
-        if token in GENERIC_WORDS or len(token) < 4:
-            continue
-        short = stem_word(token)
-        if short in stems:
-            return True
-        if len(short) >= 5 and any(w != token and w.startswith(short) for w in names):
-            return True
-    return False
-
-
-def gives_away(text: str, entry: KnowledgeEntry) -> bool:
-    """Stricter than `leaks`, for stems whose answer is the entry: no distinctive word of its name, in any form."""
-    return (
-        leaks(text, entry)
-        or bool(name_words(entry) & set(re.findall(r"[a-z0-9]+", text.lower())))
-        or echoes(text, entry)
-    )
-
-
-def sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def clause(text: str) -> str:
-    """A need or condition without its closing full stop, to go inside a sentence."""
-    return text.strip().rstrip(".")
-
-
-def article(noun: str) -> str:
-    """The noun with "a" or "an" before it."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def about(entry: KnowledgeEntry) -> str:
-    """A one-line reminder of what an entry is, for option explanations."""
-    return f"{entry.name}: {sentence(entry.definition or entry.summary)}"
-
-
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "or",
-        "and",
-        "for",
-        "by",
-        "with",
-        "as",
-        "at",
-        "is",
-        "are",
-        "be",
-        "it",
-        "its",
-        "this",
-        "that",
-        "than",
-        "from",
-        "into",
-        "when",
-        "which",
-        "not",
-        "can",
-        "each",
-        "their",
-        "they",
-        "them",
-        "such",
-        "so",
-        "no",
-        "more",
-        "most",
-        "one",
-        "two",
-        "any",
-        "all",
-        "only",
-        "also",
-        "instead",
-        "rather",
-        "use",
-        "used",
-        "uses",
-    ]
-)
-
-
-NAME_WORDS = frozenset(["amazon", "aws", "sagemaker", "data", "model", "models", "machine", "learning"])
-
-
-def content_words(text: str) -> set[str]:
-    """The words that say what a text is about, crudely stemmed ("time", "series" and "scaling" count)."""
-    return {
-        stem_word(w)
-        for w in re.findall(r"[a-z0-9]+", text.lower())
-        if len(w) >= 3 and w not in STOP_WORDS and w not in NAME_WORDS
-    }
-
-
-def availability(entries: Sequence[KnowledgeEntry]) -> str:
-    """What AWS said about every closed or retired entry among `entries`, once each, key first."""
-    seen: set[str] = set()
-    text = ""
-    for e in entries:
-        if e.availability_note and e.availability != "available" and e.slug not in seen:
-            seen.add(e.slug)
-            text += f"\n\nAvailability: {e.availability_note}"
-    return text
-
-
-def tip(entry: KnowledgeEntry, others: Sequence[KnowledgeEntry] = (), skip: int = 0) -> str:
-    """The closing lines of an explanation: the first exam tip not already used (`skip`), and what AWS said about
-    the availability of the key and of every other entry the question offers or names (a closed distractor is
-    flagged as the key is)."""
-    tips = entry.exam_tips[skip:]
-    text = f"\n\nExam tip: {tips[0]}" if tips else ""
-    return text + availability([entry, *others])
-
-
-def reason(entry: KnowledgeEntry, fact: str | None = None) -> str:
-    """Why the entry is the right pick: what it is and does, plus the exam tip or strength that bears on `fact`.
-
-    Never the option's own words again ("X is the choice to <option>"), which teaches nothing.
-    """
-    text = about(entry)
-    if fact:
-        words = content_words(fact)
-        shown = content_words(text)
-        best, score = None, 1
-        for candidate in (*entry.exam_tips, *entry.pros):
-            cwords = content_words(candidate)
-            overlap = len(words & cwords)
-            if overlap > score and not cwords <= shown:
-                best, score = candidate, overlap
-        if best:
-            text += f" {sentence(cap(best))}"
-    return text
 
 
 def recommendable(entry: KnowledgeEntry) -> bool:

@@ -10,17 +10,9 @@ from collections.abc import Iterator
 
 from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import KnowledgeEntry, Question
-from mlsquiz.bank.templates.knowledge import (
-    Knowledge,
-    article,
-    cap,
-    clause,
-    gives_away,
-    reason,
-    recommendable,
-    sentence,
-    tip,
-)
+from mlsquiz.bank.templates.giveaways import gives_away
+from mlsquiz.bank.templates.knowledge import Knowledge, recommendable
+from mlsquiz.bank.templates.phrasing import article, cap, clause, reason, sentence, tip
 from mlsquiz.bank.templates.registry import Template, template
 
 

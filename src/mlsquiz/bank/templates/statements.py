@@ -13,19 +13,9 @@ from itertools import combinations
 
 from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import Contrast, KnowledgeEntry, Misconception, Question
-from mlsquiz.bank.templates.knowledge import (
-    Knowledge,
-    about,
-    cap,
-    clause,
-    content_words,
-    echoes,
-    leaks,
-    reason,
-    recommendable,
-    sentence,
-    tip,
-)
+from mlsquiz.bank.templates.giveaways import echoes, leaks
+from mlsquiz.bank.templates.knowledge import Knowledge, recommendable
+from mlsquiz.bank.templates.phrasing import about, cap, clause, content_words, reason, sentence, tip
 from mlsquiz.bank.templates.registry import Template, template
 
 # Surface marks that differ between how people write false statements and their corrections: "cannot" and "no"
