@@ -7,12 +7,12 @@ import math
 import re
 from collections import Counter
 
-import pytest
 import yaml
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.lint import chi2_sf, lint_bank, longest_rate, position_balance
 from mlsquiz.bank.loader import shipped_root
+from mlsquiz.exam.assembly import domain_counts
 
 DRIFT = 0.08  # up to 8 points (issue 9): MLA-C01 content leans on MLS-C01 Domain 4, and exams draw by domain
 PER_TASK = 6
@@ -38,17 +38,6 @@ def files_for(task_or_domain: str) -> str:
         if any(t == task_or_domain or t.startswith(f"{task_or_domain}.") for t in tasks)
     ]
     return " or ".join(f"scenarios/{n}[-N].yaml" for n in names)
-
-
-# Domains other writers are adding questions to right now (issue 14): MLA-C01 Domains 3 and 4 stay under-weight
-# until those questions land. The MLA-C01 case below is marked xfail for that reason alone (`PendingWeights`);
-# any other problem fails it, and once the domains are filled it passes and the strict mark makes it fail:
-# then delete this entry and the mark.
-PENDING = {"mla-c01": {"3", "4"}}
-
-
-class PendingWeights(AssertionError):
-    """The only problems are domains listed in PENDING being short (and the others over-weight as a result)."""
 
 
 def held_in(blueprint_id: str, task_or_domain: str) -> str:
@@ -100,39 +89,59 @@ def weight_problems(bank: Bank, blueprint_id: str) -> tuple[list[str], set[str],
     return problems + tasks, short, bool(tasks)
 
 
-@pytest.mark.parametrize(
-    "blueprint_id",
-    [
-        "mls-c01",
-        pytest.param(
-            "mla-c01",
-            marks=pytest.mark.xfail(
-                raises=PendingWeights,
-                strict=True,
-                reason="MLA-C01 Domains 3 and 4 are under-weight until the questions being written land (PENDING)",
-            ),
-        ),
-    ],
-)
-def test_scenarios_follow_the_blueprint_weights(shipped_bank: Bank, blueprint_id: str) -> None:
+def test_scenarios_follow_the_mls_c01_weights(shipped_bank: Bank) -> None:
+    """MLS-C01: the hand-written questions' domain shares stay within 8 points of the weights (issue 9), so the
+    mapping stays honest while MLA-C01 content leans on MLS-C01 Domain 4."""
     assert len(scenarios(shipped_bank)) >= 200
-    problems, short, tasks_short = weight_problems(shipped_bank, blueprint_id)
-    message = f"blueprint weights (blueprints/{blueprint_id}.yaml), within {DRIFT:.0%}:\n" + "\n".join(
+    problems, _short, _tasks_short = weight_problems(shipped_bank, "mls-c01")
+    assert problems == [], f"blueprint weights (blueprints/mls-c01.yaml), within {DRIFT:.0%}:\n" + "\n".join(
         problems
     )
-    if short and short <= PENDING.get(blueprint_id, set()) and not tasks_short:
-        raise PendingWeights(message)
-    assert problems == [], message
 
 
-def test_the_weight_check_names_files_and_counts(shipped_bank: Bank) -> None:
-    """The MLA-C01 check can fail, and says what to change: a bank with its Domain 1 questions only."""
+MOCKS = 6  # MLA-C01: every domain holds this many full mock exams of hand-written questions (issue 9)
+MLA_PER_TASK = 20
+
+
+def mock_problems(bank: Bank, blueprint_id: str) -> list[str]:
+    """The domains of `blueprint_id` that cannot fill MOCKS full mock exams with hand-written questions, and
+    the task statements under MLA_PER_TASK, each naming the files and counts to change."""
+    blueprint = bank.blueprints[blueprint_id]
+    qs = [q for q in scenarios(bank) if blueprint_id in q.domains]
+    by_domain = Counter(q.domains[blueprint_id].split(".")[0] for q in qs)
+    by_task = Counter(q.domains[blueprint_id] for q in qs)
+    problems = [
+        f"domain {d} has {by_domain[d]}, {MOCKS} mock exams need {MOCKS * n}: add {MOCKS * n - by_domain[d]} "
+        f"questions of {blueprint_id} domain {d} to {held_in(blueprint_id, d)}"
+        for d, n in domain_counts(blueprint).items()
+        if by_domain[d] < MOCKS * n
+    ]
+    return problems + [
+        f"task {t} has {by_task[t]}: add {MLA_PER_TASK - by_task[t]} to {held_in(blueprint_id, t)}"
+        for t in sorted(blueprint.task_ids())
+        if by_task[t] < MLA_PER_TASK
+    ]
+
+
+def test_every_mla_c01_domain_holds_six_mock_exams_of_hand_written_questions(shipped_bank: Bank) -> None:
+    counts = domain_counts(shipped_bank.blueprints["mla-c01"])
+    assert [MOCKS * counts[d] for d in ("1", "2", "3", "4")] == [108, 102, 84, 96]  # the issue's figures
+    problems = mock_problems(shipped_bank, "mla-c01")
+    assert problems == [], "blueprints/mla-c01.yaml, hand-written questions:\n" + "\n".join(problems)
+
+
+def test_the_spread_checks_can_fail_and_name_files_and_counts(shipped_bank: Bank) -> None:
+    """A bank with the MLA-C01 Domain 1 questions only fails both checks, each saying what to change."""
     kept = tuple(q for q in shipped_bank.questions if q.domains.get("mla-c01", "").startswith("1."))
     lopsided = dataclasses.replace(shipped_bank, questions=kept)
-    problems, short, _ = weight_problems(lopsided, "mla-c01")
-    assert short == {"2", "3", "4"}
-    line = next(p for p in problems if p.startswith("domain 3 "))
-    assert re.search(r"add \d+ questions of mla-c01 domain 3 to .*scenarios/\S+\.yaml \(\d+\)", line), line
+    mla = mock_problems(lopsided, "mla-c01")
+    line = next(p for p in mla if p.startswith("domain 3 "))
+    assert re.search(
+        r"need 84: add 84 questions of mla-c01 domain 3 to .*scenarios/\S+\.yaml \(\d+\)", line
+    ), line
+    assert any(p.startswith("task 4.1 has 0: add 20") for p in mla)
+    mls, short, _ = weight_problems(lopsided, "mls-c01")
+    assert short and mls and all("add" in p for p in mls)
 
 
 def test_scenario_files_hold_the_task_statements_their_names_say() -> None:
