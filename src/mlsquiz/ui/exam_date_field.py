@@ -17,7 +17,7 @@ class ExamDateField(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.booked = QCheckBox("On")
+        self.booked = QCheckBox("Booked for")
         self.booked.setAccessibleName("I have an exam date")
         self.date = QDateEdit()
         self.date.setAccessibleName("Exam date")

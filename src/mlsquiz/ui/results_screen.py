@@ -104,6 +104,9 @@ class ResultsScreen(QWidget):
             "Drill my weak spots", "Drill my weak spots", tip="The task statements to work on next"
         )
         self.weak.clicked.connect(self._weak_spots)
+        self.weak_note = label(
+            "Next: the task statements where practice raises your score most.", role="small"
+        )
         hero = card(
             vbox(
                 hbox(self.score, self.out_of, None, self.verdict, spacing=12),
@@ -111,7 +114,7 @@ class ResultsScreen(QWidget):
                 self.time,
                 self.timed_out,
                 self.note,
-                hbox(self.weak, None),
+                hbox(self.weak, self.weak_note, None, spacing=10),
                 margins=20,
                 spacing=6,
             )
@@ -177,7 +180,8 @@ class ResultsScreen(QWidget):
             )
             self.note.setText("")
         self.verdict.setVisible(result.status == "submitted")
-        self.weak.setVisible(exam and result.status == "submitted")
+        for w in (self.weak, self.weak_note):
+            w.setVisible(exam and result.status == "submitted")
         self.note.setVisible(bool(self.note.text()))
         self.details.setText(
             f"{result.correct} of {result.total} correct ({percent}%) · {result.answered} answered · "

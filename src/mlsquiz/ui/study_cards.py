@@ -112,7 +112,7 @@ class ExamPlanCard(QFrame):
         self.date = label(role="muted")
         self.body = label(role="small", wrap=True)
         self.body.setAccessibleName("Plan for the days left")
-        self.setLayout(vbox(hbox(self.heading, None, self.date), self.body, margins=18, spacing=8))
+        self.setLayout(vbox(self.heading, self.date, self.body, margins=18, spacing=6))
         self.hide()
 
     def show_plan(self, plan: PlanView | None) -> None:
@@ -121,6 +121,6 @@ class ExamPlanCard(QFrame):
             return
         heading, body = plan_lines(plan)
         self.heading.setText(heading)
-        self.date.setText(f"Exam {plan.exam_date:%-d %b %Y}")
+        self.date.setText(f"Exam on {plan.exam_date:%A %-d %B %Y}")
         self.body.setText(body)
         self.show()
