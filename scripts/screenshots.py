@@ -260,7 +260,14 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         assert c.store is not None and c.attempt is not None
         first = c.store.attempt_view(c.attempt.attempt_id).items[0]
         window.screens.drill.question.focus_question()
-        for digit in [Qt.Key.Key_2, Qt.Key.Key_4][: first.select]:  # a wrong pick shows more feedback
+        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+        if first.type == "ordering":  # the drill may draw any item type: give each a full answer
+            presses = digits[: len(first.options)]
+        elif first.type == "matching":
+            presses = digits[: len(first.prompts)]  # a response is used once: one each
+        else:
+            presses = [Qt.Key.Key_2, Qt.Key.Key_4][: first.select]  # a wrong pick shows more feedback
+        for digit in presses:
             key(app, digit)
         key(app, Qt.Key.Key_Return)
         shoot(app, window, out, f"{prefix}-07-drill-feedback")

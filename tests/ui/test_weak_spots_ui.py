@@ -71,6 +71,11 @@ def test_the_dashboard_action_drills_the_weak_spots_it_explains(
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # the home shortcut does the same
     wait_for(qtbot, window, st.Drill)
     assert drill_tasks(window) == chosen
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_home(qtbot, window)
+    qtbot.mouseClick(dash.weak_spots.drill, Qt.MouseButton.LeftButton)  # and the readiness card's button
+    wait_for(qtbot, window, st.Drill)
+    assert drill_tasks(window) == chosen
 
 
 def test_results_of_an_exam_offer_the_weak_spot_drill(

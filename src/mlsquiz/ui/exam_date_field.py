@@ -33,6 +33,8 @@ class ExamDateField(QWidget):
         shown = QDate(value.year, value.month, value.day) if value is not None else today.addDays(30)
         self.date.setDateRange(min(today, shown), today.addYears(MAX_YEARS_AHEAD))
         self.date.setDate(shown)
+        widest = self.date.fontMetrics().horizontalAdvance("28 Sep 2026")  # at the text size of the moment
+        self.date.setMinimumWidth(widest + 3 * self.date.fontMetrics().averageCharWidth() + 24)
         self.booked.setChecked(value is not None)
         self.date.setEnabled(value is not None)
 

@@ -105,7 +105,7 @@ class ResultsScreen(QWidget):
         )
         self.weak.clicked.connect(self._weak_spots)
         self.weak_note = label(
-            "Next: the task statements where practice raises your score most.", role="small"
+            "Next: the task statements where practice raises your score most.", role="small", wrap=True
         )
         hero = card(
             vbox(
@@ -114,7 +114,7 @@ class ResultsScreen(QWidget):
                 self.time,
                 self.timed_out,
                 self.note,
-                hbox(self.weak, self.weak_note, None, spacing=10),
+                hbox(self.weak, self.weak_note, spacing=10),
                 margins=20,
                 spacing=6,
             )
