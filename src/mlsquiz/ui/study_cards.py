@@ -27,7 +27,7 @@ def weak_detail(view: WeakSpotsView | None) -> str:
     """The dashboard action's line of detail."""
     if view is None or not view.tasks:
         return "No questions to drill for this exam"
-    return f"{task_list([t.task for t in view.tasks])}: where practice gains the most"
+    return f"{task_list([t.task for t in view.tasks])}: the largest expected gain"
 
 
 def plan_lines(plan: PlanView) -> tuple[str, str]:
