@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.settings import Settings, save_settings
@@ -92,8 +92,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
             store.submit(drill.status.id)
         view = store.start_exam("mla-c01", seed=5)
         for item in view.items[:30]:
-            if item.type == "matching":  # answered per prompt, not by toggling an option
-                continue
+            if item.type not in ("single", "multiple"):
+                continue  # ordering and matching items take their own actions
             store.toggle(view.status.id, item.position, item.options[rng.randrange(len(item.options))].key)
             clock.advance(70)
         store.pause(view.status.id)
@@ -101,8 +101,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
         due = store.start_exam("mla-c01", seed=6, length=30)  # wrong answers to review
         for item in due.items:
             q = bank.by_id[item.question_id]
-            if q.sequenced:  # ordering and matching take a whole response; left unanswered here
-                continue
+            if q.type not in ("single", "multiple"):
+                continue  # left unanswered: wrong too
             store.answer(
                 due.status.id,
                 item.position,
@@ -260,7 +260,14 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         assert c.store is not None and c.attempt is not None
         first = c.store.attempt_view(c.attempt.attempt_id).items[0]
         window.screens.drill.question.focus_question()
-        for digit in [Qt.Key.Key_2, Qt.Key.Key_4][: first.select]:  # a wrong pick shows more feedback
+        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+        if first.type == "ordering":  # the drill may draw any item type: give each a full answer
+            presses = digits[: len(first.options)]
+        elif first.type == "matching":
+            presses = digits[: len(first.prompts)]  # a response is used once: one each
+        else:
+            presses = [Qt.Key.Key_2, Qt.Key.Key_4][: first.select]  # a wrong pick shows more feedback
+        for digit in presses:
             key(app, digit)
         key(app, Qt.Key.Key_Return)
         shoot(app, window, out, f"{prefix}-07-drill-feedback")
@@ -314,6 +321,26 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         panel.backup.click()  # a backup made now, so the list and the result line show
         window.screens.settings.ensure_backups_visible()
         shoot(app, window, out, f"{prefix}-18-settings-backups")
+
+        c.go(st.Home())  # an exam date: the dashboard's plan, the weak spots, a weak-spot drill
+        wait(app, c.is_ready)
+        exam_day = (clock.now() + timedelta(days=24)).astimezone().date()
+        store.save_settings(store.settings().model_copy(update={"exam_date": exam_day}))
+        c.refresh_dashboard()
+        wait(app, c.is_ready)
+        dashboard = window.screens.dashboard
+        area = dashboard.findChild(QScrollArea)
+        assert area is not None
+        area.ensureWidgetVisible(dashboard.plan)
+        shoot(app, window, out, f"{prefix}-19-dashboard-exam-plan")
+        area.ensureWidgetVisible(dashboard.weak_spots)
+        shoot(app, window, out, f"{prefix}-20-dashboard-weak-spots")
+        c.start_weak_drill(None)
+        shoot(app, window, out, f"{prefix}-21-weak-spot-drill")
+        c.close_attempt()
+        c.go(st.SettingsPage())
+        window.screens.settings.area.ensureWidgetVisible(window.screens.settings.exam_date)
+        shoot(app, window, out, f"{prefix}-22-settings-exam-date")
         window.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mlsquiz.look import (
     DEFAULT_FONT_SIZE,
@@ -35,6 +36,17 @@ class Settings(BaseModel):
     exam_length: int = Field(default=65, ge=5, le=65)
     drill_length: int = Field(default=10, ge=1, le=200)
     window_geometry: str | None = None
+    exam_date: date | None = None  # the day the user's exam is booked: the dashboard's plan counts down to it
+
+    @field_validator("exam_date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        """Only an ISO date ("2026-12-24") or null: no timestamps, no times of day."""
+        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+            return value
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)  # a ValueError here makes the key invalid, so it is ignored
+        raise ValueError("an exam date is an ISO date, YYYY-MM-DD")
 
 
 def load_settings(folder: Path) -> Settings:

@@ -225,7 +225,7 @@ def test_tab_follows_reading_order_on_the_dashboard(qtbot: QtBot, make_window: W
     dashboard = window.screens.dashboard
     dashboard.blueprint.setFocus()
     seen = []
-    for _ in range(5):
+    for _ in range(6):
         seen.append(QApplication.focusWidget())
         press(qtbot, Qt.Key.Key_Tab)
     # Review is disabled (nothing due) and so skipped
@@ -234,6 +234,7 @@ def test_tab_follows_reading_order_on_the_dashboard(qtbot: QtBot, make_window: W
         dashboard.settings,
         dashboard.exam,
         dashboard.drill,
+        dashboard.weak,
         dashboard.history,
     ]
 

@@ -25,7 +25,7 @@ from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.attempt import Clock, SystemClock
 from mlsquiz.settings import Settings, load_settings, save_settings
-from mlsquiz.store import dbfile
+from mlsquiz.store import dbfile, study_reads
 from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.backups import DB_NAME, BackupInfo
 from mlsquiz.store.database import Database
@@ -43,6 +43,7 @@ from mlsquiz.store.views import (
     ResultView,
     ResumableView,
     TallyView,
+    WeakSpotsView,
 )
 from mlsquiz.study.drills import DrillFilter
 
@@ -270,4 +271,15 @@ class Store:
         return self.reads.readiness(self.blueprint(blueprint_id))
 
     def dashboard(self, blueprint_id: str | None = None) -> DashboardView:
-        return self.reads.dashboard(self.blueprint(blueprint_id), self.attempts.resumable)
+        return self.reads.dashboard(self.blueprint(blueprint_id), self.attempts.resumable, self.settings())
+
+    def weak_spots(self, blueprint_id: str | None = None) -> WeakSpotsView:
+        """The task statements a weak-spot drill would work on now, and why."""
+        return study_reads.weak_spots(self.reads, self.blueprint(blueprint_id), self.settings().drill_length)
+
+    def start_weak_drill(
+        self, blueprint_id: str | None = None, *, seed: int | None = None
+    ) -> tuple[AttemptView, WeakSpotsView]:
+        """A drill of the usual length on the weakest task statements, and the choice behind it."""
+        bp, length = self.blueprint(blueprint_id), self.settings().drill_length
+        return study_reads.start_weak_drill(self.starts, bp, length, seed)

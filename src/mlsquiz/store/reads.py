@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.scoring import Tally, wrong_sql
+from mlsquiz.settings import Settings
 from mlsquiz.store.database import Database
 from mlsquiz.store.present import history_entries, utc
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
@@ -101,7 +102,12 @@ class Reads:
         est = readiness_model.estimate(blueprint, tallies)
         return ReadinessView.model_validate(dataclasses.asdict(est))
 
-    def dashboard(self, blueprint: Blueprint, resumable: Callable[[], list[ResumableView]]) -> DashboardView:
+    def dashboard(
+        self,
+        blueprint: Blueprint,
+        resumable: Callable[[], list[ResumableView]],
+        settings: Settings | None = None,
+    ) -> DashboardView:
         """The dashboard's view, recomputed only when something it shows may have changed: a write since the
         last one (`revision`), another blueprint, or a minute passing (review cards fall due with time)."""
         minute = int(self.db.clock.now().timestamp() // DASHBOARD_FRESH_SECONDS)
@@ -109,14 +115,23 @@ class Reads:
         cached = self._dashboard_cache
         if cached is not None and cached[0] == key:
             return cached[1]
+        from mlsquiz.store import study_reads  # it builds on this module
+
+        settings = settings or Settings()
+        due = self.due_count()
+        weak = study_reads.weak_spots(self, blueprint, settings.drill_length)
         view = DashboardView(
             blueprint=blueprint.id,
             blueprint_name=blueprint.name,
-            due_reviews=self.due_count(),
+            due_reviews=due,
             resumable=resumable(),
             recent=[h for h in self.history() if h.status == "submitted"][:8],
             readiness=self.readiness(blueprint),
             bank_questions=len(self.bank.questions),
+            weak_spots=weak,
+            plan=study_reads.study_plan(
+                self, blueprint, settings.exam_date, settings.drill_length, weak, due
+            ),
         )
         self._dashboard_cache = (key, view)
         return view

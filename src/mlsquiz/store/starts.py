@@ -39,7 +39,9 @@ class Starts:
     def drill_pool_size(self, drill: DrillFilter) -> int:
         return count_matching(self.bank, drill, self.reads.answered_before(), self.reads.wrong_before())
 
-    def start_drill(self, blueprint: Blueprint, drill: DrillFilter, seed: int | None) -> AttemptView:
+    def start_drill(
+        self, blueprint: Blueprint, drill: DrillFilter, seed: int | None, *, title: str | None = None
+    ) -> AttemptView:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         questions = choose(
             self.bank,
@@ -52,7 +54,7 @@ class Starts:
         if not questions:
             raise UserFacingError("no questions match these filters")
         items = [self._place(vary(q, seed), blueprint) for q in questions]  # fresh numbers for calculations
-        title = f"Drill · {blueprint.id.upper()} · {len(items)} questions"
+        title = title or f"Drill · {blueprint.id.upper()} · {len(items)} questions"
         return self._create("drill", blueprint, items, seed, None, title)
 
     def start_review(self, blueprint: Blueprint, limit: int) -> AttemptView:

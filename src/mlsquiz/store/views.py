@@ -223,6 +223,41 @@ class ResumableView(View):
     checked: int = 0  # drills and reviews: questions checked so far
 
 
+class WeakTaskView(View):
+    """A task statement a weak-spot drill works on, and why (`study.weak_spots`)."""
+
+    task: str
+    title: str
+    weight: float
+    answers: int
+    right: int
+    gain: float
+    explanation: str  # "Task 3.4: 9 answers, 44% right, weight 7%"
+
+
+class WeakSpotsView(View):
+    blueprint: str
+    tasks: list[WeakTaskView]  # largest expected gain first; empty when the bank has no question to drill
+    length: int  # the drill's length
+
+
+class PlanView(View):
+    """The dashboard's plan for the days up to the exam date (`study.plan`)."""
+
+    exam_date: date
+    days_left: int
+    status: str  # "plan", "today" or "past"
+    due_reviews: int
+    pace: float
+    pace_measured: bool
+    mocks: int
+    mock_every: int
+    drills: int
+    drill_length: int
+    weak_tasks: list[str]
+    per_day: int
+
+
 class DashboardView(View):
     blueprint: str
     blueprint_name: str
@@ -231,6 +266,8 @@ class DashboardView(View):
     recent: list[HistoryEntry]
     readiness: ReadinessView
     bank_questions: int
+    weak_spots: WeakSpotsView | None = None
+    plan: PlanView | None = None  # None without an exam date
 
 
 class BlueprintView(View):

@@ -94,6 +94,8 @@ class AppController(QObject):
         s.dashboard.exam_requested.connect(g(self.start_exam))
         s.dashboard.drill_requested.connect(g(lambda: self.go(st.DrillSetup())))
         s.dashboard.review_requested.connect(g(self.start_review))
+        s.dashboard.weak_spots_requested.connect(g(lambda: self.start_weak_drill(self.blueprint_id)))
+        s.results.weak_spots_requested.connect(g(self.start_weak_drill))
         s.dashboard.history_requested.connect(g(lambda: self.go(st.History())))
         s.dashboard.settings_requested.connect(g(lambda: self.go(st.SettingsPage())))
         s.dashboard.resume_requested.connect(g(self.resume))
@@ -387,6 +389,13 @@ class AppController(QObject):
     def start_review(self) -> None:
         assert self.store is not None
         self.open_attempt(self.store.start_review(blueprint_id=self.blueprint_id))
+
+    def start_weak_drill(self, blueprint_id: str | None) -> None:
+        """A drill on the weakest task statements; the banner says which and why, as the dashboard does."""
+        assert self.store is not None
+        view, why = self.store.start_weak_drill(blueprint_id)
+        self.open_attempt(view)
+        self.notify("Weak spots: " + "; ".join(t.explanation for t in why.tasks) + ".", "info")
 
     def start_drill(self, drill: DrillFilter) -> None:
         assert self.store is not None

@@ -1,14 +1,14 @@
 """Home: choose the exam, start a mock exam, a drill or a review, resume, and see how ready you are.
 
-Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+R review due wrong answers, Ctrl+H history, Ctrl+U resume the
-newest attempt in progress, Ctrl+I import; Enter presses the focused button.
+Keys: Ctrl+E mock exam, Ctrl+D drill set-up, Ctrl+Shift+D drill my weak spots, Ctrl+R review due wrong answers,
+Ctrl+H history, Ctrl+U resume the newest attempt in progress, Ctrl+I import; Enter presses the focused button.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from mlsquiz.store.views import BlueprintView, DashboardView
 from mlsquiz.study.readiness import ENOUGH_ANSWERS
+from mlsquiz.ui.action_button import ActionButton
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.readiness_bar import DomainReadinessRow
+from mlsquiz.ui.study_cards import WEAK_SPOTS_KEY, ExamPlanCard, WeakSpotsPanel, weak_detail
 from mlsquiz.ui.widgets import (
     Bar,
     ElidedLabel,
@@ -43,42 +45,11 @@ from mlsquiz.ui.widgets import (
 )
 
 
-class ActionButton(QPushButton):
-    """A large dashboard button: a title, a line of detail and its shortcut."""
-
-    def __init__(self, title: str, keys: str, name: str, *, accent: bool = False) -> None:
-        super().__init__()
-        self.setProperty("variant", "action")
-        self.setProperty("accent", accent)
-        self.setAccessibleName(name)
-        self.setToolTip(keys)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAutoDefault(False)
-        self.title = label(title, role="h3")
-        self.detail = label(role="small")
-        self.keys = label(keys, role="kbd")
-        for w in (self.title, self.detail, self.keys):
-            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            w.setProperty("onaccent", accent)
-        self.inner = hbox(vbox(self.title, self.detail, spacing=2), None, self.keys, margins=14)
-        self.setLayout(self.inner)
-
-    def sizeHint(self) -> QSize:
-        return self.inner.sizeHint() + QSize(0, 4)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.inner.minimumSize() + QSize(0, 4)
-
-    def set_detail(self, text: str) -> None:
-        self.detail.setText(text)
-        self.detail.setVisible(bool(text))
-        self.updateGeometry()
-
-
 class DashboardScreen(QWidget):
     blueprint_changed = Signal(str)
     exam_requested = Signal()
     drill_requested = Signal()
+    weak_spots_requested = Signal()
     review_requested = Signal()
     history_requested = Signal()
     settings_requested = Signal()
@@ -113,11 +84,13 @@ class DashboardScreen(QWidget):
         self.exam = ActionButton("Start mock exam", "Ctrl+E", "Start mock exam", accent=True)
         self.drill = ActionButton("Drill", "Ctrl+D", "Drill by domain, task or topic")
         self.drill.set_detail("Pick domains, task statements or topics; instant feedback")
+        self.weak = ActionButton("Drill my weak spots", WEAK_SPOTS_KEY, "Drill my weak spots")
         self.review = ActionButton("Review due wrong answers", "Ctrl+R", "Review due wrong answers")
         self.history = ActionButton("History", "Ctrl+H", "History")
         self.history.set_detail("Every attempt, scores over time")
-        self.action_buttons = [self.exam, self.drill, self.review, self.history]
-        signals = [self.exam_requested, self.drill_requested, self.review_requested, self.history_requested]
+        self.action_buttons = [self.exam, self.drill, self.weak, self.review, self.history]
+        signals = [self.exam_requested, self.drill_requested, self.weak_spots_requested]
+        signals += [self.review_requested, self.history_requested]
         for btn, signal in zip(self.action_buttons, signals, strict=True):
             btn.clicked.connect(signal)
         self.import_questions = button("Import questions…", "Import questions (Ctrl+I)", variant="flat")
@@ -156,8 +129,14 @@ class DashboardScreen(QWidget):
         self.domain_rows = QVBoxLayout()
         self.domain_rows.setSpacing(12)
         chance = hbox(self.chance, self.chance_label, spacing=14)
+        self.weak_spots = WeakSpotsPanel()
+        self.weak_spots.drill_requested.connect(self._weak_key)
         readiness = card(
-            vbox(self.readiness_title, chance, self.estimate_note, self.domain_rows, margins=18, spacing=10)
+            vbox(
+                *(self.readiness_title, chance, self.estimate_note, self.domain_rows, self.weak_spots),
+                margins=18,
+                spacing=10,
+            )
         )
         readiness.setAccessibleName("Readiness")
         self.recent = QListWidget()
@@ -169,7 +148,8 @@ class DashboardScreen(QWidget):
         recent = card(
             vbox(label("Last scores", role="h2"), self.recent_empty, self.recent, margins=18, spacing=8)
         )
-        right = vbox(readiness, recent, spacing=16)
+        self.plan = ExamPlanCard()
+        right = vbox(self.plan, readiness, recent, spacing=16)
         right.addStretch(1)
 
         content = QWidget()
@@ -180,6 +160,7 @@ class DashboardScreen(QWidget):
         self.setLayout(vbox(bar, scroll(content), spacing=0))
         shortcut(self, ["Ctrl+E"], self._exam_key)
         shortcut(self, ["Ctrl+D"], self.drill_requested.emit)
+        shortcut(self, [WEAK_SPOTS_KEY], self._weak_key)
         shortcut(self, ["Ctrl+R"], self._review_key)
         shortcut(self, ["Ctrl+H"], self.history_requested.emit)
         shortcut(self, ["Ctrl+I"], self.import_requested.emit)
@@ -209,6 +190,10 @@ class DashboardScreen(QWidget):
     def _exam_key(self) -> None:
         if self.exam.isEnabled():
             self.exam_requested.emit()
+
+    def _weak_key(self) -> None:
+        if self.weak.isEnabled():
+            self.weak_spots_requested.emit()
 
     def _review_key(self) -> None:
         if self.review.isEnabled():
@@ -257,11 +242,22 @@ class DashboardScreen(QWidget):
             "Spaced repetition of questions you got wrong" if due else "Nothing due right now"
         )
         self.review.setEnabled(due > 0)
+        self.weak.set_detail(weak_detail(view.weak_spots))
+        self.weak.setEnabled(view.weak_spots is not None and bool(view.weak_spots.tasks))
+        self.weak_spots.show_weak(view.weak_spots)
+        self.plan.show_plan(view.plan)
         self._show_resumable(view)
         self._show_readiness(view, bp)
         self._show_recent(view)
         resume_row = [b for pair in zip(self.resume_buttons, self.discard_buttons, strict=True) for b in pair]
-        chain = [self.blueprint, self.settings, *resume_row, *self.action_buttons, self.recent]
+        chain = [
+            self.blueprint,
+            self.settings,
+            *resume_row,
+            *self.action_buttons,
+            self.weak_spots.drill,
+            self.recent,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -70,6 +70,7 @@ class ResultsScreen(QWidget):
     review_requested = Signal(int)
     drill_wrong_requested = Signal(int)
     more_review_requested = Signal()
+    weak_spots_requested = Signal(str)  # the exam's blueprint
     home_requested = Signal()
 
     def __init__(self) -> None:
@@ -99,6 +100,13 @@ class ResultsScreen(QWidget):
         self.timed_out.setProperty("tone", "warning")
         self.timed_out.setAccessibleName("Time ran out")
         self.note = label(role="small", wrap=True)
+        self.weak = button(
+            "Drill my weak spots", "Drill my weak spots", tip="The task statements to work on next"
+        )
+        self.weak.clicked.connect(self._weak_spots)
+        self.weak_note = label(
+            "Next: the task statements where practice raises your score most.", role="small", wrap=True
+        )
         hero = card(
             vbox(
                 hbox(self.score, self.out_of, None, self.verdict, spacing=12),
@@ -106,6 +114,7 @@ class ResultsScreen(QWidget):
                 self.time,
                 self.timed_out,
                 self.note,
+                hbox(self.weak, self.weak_note, spacing=10),
                 margins=20,
                 spacing=6,
             )
@@ -143,6 +152,10 @@ class ResultsScreen(QWidget):
         if self.result is not None:
             signal.emit(self.result.attempt_id)
 
+    def _weak_spots(self) -> None:
+        if self.result is not None:
+            self.weak_spots_requested.emit(self.result.blueprint)
+
     def show_result(self, result: ResultView) -> None:
         self.result = result
         exam = result.mode == "exam"
@@ -167,6 +180,8 @@ class ResultsScreen(QWidget):
             )
             self.note.setText("")
         self.verdict.setVisible(result.status == "submitted")
+        for w in (self.weak, self.weak_note):
+            w.setVisible(exam and result.status == "submitted")
         self.note.setVisible(bool(self.note.text()))
         self.details.setText(
             f"{result.correct} of {result.total} correct ({percent}%) · {result.answered} answered · "

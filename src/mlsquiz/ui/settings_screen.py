@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.ui.backups_panel import BackupsPanel
+from mlsquiz.ui.exam_date_field import ExamDateField
 from mlsquiz.ui.widgets import (
     Bar,
     button,
@@ -55,6 +56,7 @@ class SettingsScreen(QWidget):
         self.drill_length.setAccessibleName("Drill length")
         self.drill_length.setRange(1, 200)
         self.drill_length.setSuffix(" questions")
+        self.exam_date = ExamDateField()
 
         form = vbox(
             spacing=18
@@ -69,12 +71,17 @@ class SettingsScreen(QWidget):
                 "65 is the real exam; shorter exams get proportionally less time.",
             ),
             ("&Drill length", self.drill_length, "How many questions a drill asks by default."),
+            (
+                "Exam &date",
+                self.exam_date,
+                "When your exam is booked: the dashboard counts down and suggests a plan. Untick for no date.",
+            ),
         ]
         for text, widget, help_text in rows:
             widget.setMinimumWidth(min(240, 16 * widget.fontMetrics().averageCharWidth()))
             caption = label(text)
             caption.setTextFormat(Qt.TextFormat.PlainText)
-            caption.setBuddy(widget)
+            caption.setBuddy(widget.booked if isinstance(widget, ExamDateField) else widget)
             caption.setProperty("role", "h3")
             help_label = label(help_text, role="small", wrap=True)
             form.addLayout(vbox(caption, widget, help_label, spacing=4))
@@ -100,6 +107,7 @@ class SettingsScreen(QWidget):
         self.blueprint.setCurrentIndex(max(self.blueprint.findData(default), 0))
         self.exam_length.setValue(settings.exam_length)
         self.drill_length.setValue(settings.drill_length)
+        self.exam_date.set_value(settings.exam_date)
         self.saved.setText("")
 
     def chosen(self) -> Settings:
@@ -111,6 +119,7 @@ class SettingsScreen(QWidget):
                 "default_blueprint": self.blueprint.currentData() or self.settings.default_blueprint,
                 "exam_length": self.exam_length.value(),
                 "drill_length": self.drill_length.value(),
+                "exam_date": self.exam_date.value(),
             }
         )
 
