@@ -35,6 +35,8 @@ class Settings(BaseModel):
     exam_length: int = Field(default=65, ge=5, le=65)
     drill_length: int = Field(default=10, ge=1, le=200)
     window_geometry: str | None = None
+    pace_line: bool = False  # an exam shows "on pace" / "4 min behind" under its timer (`study.pacing`)
+    confidence: bool = False  # answers take a confidence: sure / unsure / guess (`study.calibration`)
 
 
 def load_settings(folder: Path) -> Settings:
