@@ -3,8 +3,6 @@ attempts, and the review queue taking the "sure and wrong" answers first."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,16 +15,8 @@ from mlsquiz.study.calibration import RatedAnswer, calibrate, sure_and_wrong
 from mlsquiz.study.drills import DrillFilter
 from mlsquiz.study.review import due_order
 
+from .calibration_helpers import stored_confidence
 from .conftest import FakeClock
-
-
-def stored_confidence(folder: Path, attempt_id: int) -> dict[int, str]:
-    """Position -> confidence as committed, read past the Store."""
-    with closing(sqlite3.connect(folder / "mlsquiz.db")) as db:
-        rows = db.execute(
-            "SELECT position, confidence FROM attempt_item WHERE attempt_id = ?", (attempt_id,)
-        ).fetchall()
-    return dict(rows)
 
 
 def rated(position: int, domain: str, confidence: str, correct: bool, answered: bool = True) -> RatedAnswer:
