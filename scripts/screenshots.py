@@ -36,6 +36,7 @@ from mlsquiz.ui import widgets
 from mlsquiz.ui.attempt_controller import ExamController
 from mlsquiz.ui.main_window import MainWindow
 from mlsquiz.ui.widgets import QuestionBox
+from screenshot_aids import render_aids  # noqa: E402 - beside this script
 
 SIZES = [(1280, 800), (1024, 640)]
 THEMES = ["light", "dark"]
@@ -92,6 +93,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
             store.submit(drill.status.id)
         view = store.start_exam("mla-c01", seed=5)
         for item in view.items[:30]:
+            if item.type == "matching":
+                continue  # a matching item takes a response per prompt, not a toggle
             store.toggle(view.status.id, item.position, item.options[rng.randrange(len(item.options))].key)
             clock.advance(70)
         store.pause(view.status.id)
@@ -99,6 +102,8 @@ def make_history(folder: Path, bank: Bank, clock: Clock) -> None:
         due = store.start_exam("mla-c01", seed=6, length=30)  # wrong answers to review
         for item in due.items:
             q = bank.by_id[item.question_id]
+            if q.sequenced:
+                continue  # ordering and matching items: left unanswered (wrong, but no review card)
             store.answer(
                 due.status.id,
                 item.position,
@@ -252,7 +257,9 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         settle(app, 300)
         shoot(app, window, out, f"{prefix}-06-drill-setup")
 
-        c.start_drill(DrillFilter(blueprint="mla-c01", tasks=["3.1"], sources=["scenario"], length=6))
+        choice = [q.id for q in bank.questions if q.source == "scenario" and not q.sequenced
+                  and q.domains.get("mla-c01") == "3.1"][:6]  # fmt: skip
+        c.start_drill(DrillFilter(blueprint="mla-c01", question_ids=choice, length=len(choice)))
         assert c.store is not None and c.attempt is not None
         first = c.store.attempt_view(c.attempt.attempt_id).items[0]
         window.screens.drill.question.focus_question()
@@ -310,6 +317,7 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         panel.backup.click()  # a backup made now, so the list and the result line show
         window.screens.settings.ensure_backups_visible()
         shoot(app, window, out, f"{prefix}-18-settings-backups")
+        render_aids(app, window, clock, asker, prefix, lambda n: shoot(app, window, out, n), key, wait)
         window.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -147,8 +147,8 @@ def test_the_results_show_the_sure_and_wrong_answer_and_open_it_in_review(
     assert not card.isHidden()
     everything = card.table.rowCount() - 1
     assert card.table.item(everything, 0).text() == "All domains"
-    assert card.table.item(everything, 1).text() == "1 of 2 right (50%)"  # sure
-    assert card.table.item(everything, 2).text() == "1 of 1 right (100%)"  # unsure
+    assert card.table.item(everything, 1).text() == "1 of 2 · 50%"  # sure
+    assert card.table.item(everything, 2).text() == "1 of 1 · 100%"  # unsure
     assert card.table.item(everything, 3).text() == "–"  # no guess
     wrong = card.sure_wrong
     assert wrong.count() == 1 and wrong.item(0).text().startswith("2  ✗")
@@ -163,7 +163,7 @@ def test_the_results_show_the_sure_and_wrong_answer_and_open_it_in_review(
     review = window.screens.review
     shown = review.question.item
     assert shown is not None and shown.position == 2
-    assert review.question.time_chip.text().startswith("⏱ 0:03:20 (budget 0:02:48) · sure")
+    assert review.question.time_chip.text().startswith("Time 0:03:20 of 0:02:48 · you were sure")
     press(qtbot, Qt.Key.Key_Escape)
     wait_for(qtbot, window, st.Results)
 

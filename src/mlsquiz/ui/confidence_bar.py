@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from mlsquiz.exam.confidence import LEVELS
@@ -48,7 +48,8 @@ class ConfidenceBar(QWidget):
             )
             b.clicked.connect(self._clicker(level))
             self.buttons[level] = b
-        self.setLayout(hbox(self.caption, *self.buttons.values(), None, margins=0, spacing=8))
+        self.row = hbox(self.caption, *self.buttons.values(), None, margins=0, spacing=8)
+        self.setLayout(self.row)
         self.setAccessibleName("Confidence in this answer")
 
     def _clicker(self, level: str) -> Callable[[], None]:
@@ -66,6 +67,15 @@ class ConfidenceBar(QWidget):
                 sc.activatedAmbiguously.connect(lambda level=level: slot(level))
                 made.append(sc)
         return made
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The caption goes when it does not fit beside the buttons (large text, small window)."""
+        super().resizeEvent(event)
+        spacing = self.row.spacing()
+        margins = self.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        needed = sum(b.sizeHint().width() + spacing for b in self.buttons.values())
+        self.caption.setVisible(needed + self.caption.sizeHint().width() <= room)
 
     def show_confidence(self, level: str, *, enabled: bool) -> None:
         self.level = level

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,22 +24,24 @@ from mlsquiz.store.insight_views import CalibrationView, LevelView, PacingView, 
 from mlsquiz.ui.review_screen import preview
 from mlsquiz.ui.widgets import card, duration, label, vbox
 
-PACE_COLUMNS = ["Domain", "Questions", "Time", "Per question", "Against the budget"]
+PACE_COLUMNS = ["Domain", "Questions", "Total", "Each", "vs budget"]
 CALIBRATION_COLUMNS = ["Domain", "Sure", "Unsure", "Guess"]
 OVER_TOLERANCE = 5.0  # seconds per question either side of the budget that read "on budget"
 
 
 def against(mean: float, budget: float) -> str:
+    """ "+0:01:57" over the budget per question, "−0:00:38" under it, "on budget" within 5 seconds."""
     over = mean - budget
     if abs(over) < OVER_TOLERANCE:
         return "on budget"
-    return f"{duration(abs(over))} {'over' if over > 0 else 'under'}"
+    return f"{'+' if over > 0 else '−'}{duration(abs(over))}"
 
 
 def rate(level: LevelView) -> str:
+    """ "2 of 3 · 67%": how many of the answers given at this level were right."""
     if not level.total:
         return "–"
-    return f"{level.right} of {level.total} right ({round(level.right / level.total * 100)}%)"
+    return f"{level.right} of {level.total} · {round(level.right / level.total * 100)}%"
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -171,6 +173,9 @@ class CalibrationCard(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.table = _table(CALIBRATION_COLUMNS, "Calibration per domain")
+        self.caption = label(
+            "How many of your answers were right, by how sure you were.", role="muted", wrap=True
+        )
         self.wrong_title = label("Sure and wrong: review these first", role="h3")
         self.wrong_note = label(
             "Answers you were sure of that were wrong: misconceptions held with confidence. The review of "
@@ -185,6 +190,7 @@ class CalibrationCard(QWidget):
                 card(
                     vbox(
                         label("Confidence and calibration", role="h2"),
+                        self.caption,
                         self.table,
                         self.wrong_title,
                         self.wrong_note,
@@ -235,6 +241,7 @@ class Insights(QWidget):
         if calibration is not None:
             self.calibration.show_calibration(calibration)
         self.setVisible(pacing is not None or calibration is not None)
+        QTimer.singleShot(0, self.refit)  # once laid out at the page's width, the wrapped rows' heights hold
 
     def refit(self) -> None:
         """Wrapped cells change the rows' heights with the width."""

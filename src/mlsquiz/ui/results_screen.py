@@ -138,7 +138,7 @@ class ResultsScreen(QWidget):
         self.insights = Insights()
         self.insights.question_requested.connect(self._review_question)
         content = QWidget()
-        page = vbox(hero, chart_card, table_card, self.insights, margins=20, spacing=16)
+        page = vbox(hero, chart_card, self.insights, table_card, margins=20, spacing=16)
         page.addStretch(1)
         content.setLayout(page)
         self.area = scroll(content)

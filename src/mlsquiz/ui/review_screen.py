@@ -60,11 +60,11 @@ def preview(stem: str, limit: int = 80) -> str:
 
 
 def timing_text(item: ItemView, result: ResultView) -> str:
-    """ "⏱ 0:03:10 (budget 0:02:46) · sure": the time on the question against the exam's budget per question,
-    and the confidence the user gave."""
-    budget = f" (budget {duration(result.pacing.budget)})" if result.pacing is not None else ""
-    confidence = f" · {item.confidence}" if item.confidence else ""
-    return f"⏱ {duration(item.seconds)}{budget}{confidence}"
+    """ "Time 0:03:10 of 0:02:46 · you were sure": the time on the question against the exam's budget per
+    question, and the confidence the user gave."""
+    budget = f" of {duration(result.pacing.budget)}" if result.pacing is not None else ""
+    confidence = f" · you were {item.confidence}" if item.confidence else ""
+    return f"Time {duration(item.seconds)}{budget}{confidence}"
 
 
 class ReviewScreen(QWidget):
