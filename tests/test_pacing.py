@@ -119,3 +119,20 @@ def test_a_drill_has_no_pace_line_but_times_against_the_exam_budget(
     assert result.pacing is not None
     assert result.pacing.budget == pytest.approx(180 * 60 / 65)
     assert [round(s.seconds) for s in result.pacing.slowest] == [50]
+
+
+def test_the_study_aids_are_off_by_default_and_bad_values_leave_them_off(tmp_path: Path) -> None:
+    import json
+
+    from mlsquiz.settings import load_settings
+
+    assert (load_settings(tmp_path).pace_line, load_settings(tmp_path).confidence) == (False, False)
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"pace_line": "sometimes", "confidence": [1], "theme": "dark"}), encoding="utf-8"
+    )
+    settings = load_settings(tmp_path)
+    assert (settings.pace_line, settings.confidence, settings.theme) == (False, False, "dark")
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"pace_line": True, "confidence": True}), encoding="utf-8"
+    )
+    assert (load_settings(tmp_path).pace_line, load_settings(tmp_path).confidence) == (True, True)

@@ -76,6 +76,7 @@ class DrillScreen(AttemptScreen):
         super().redraw()
         chain: list[QWidget] = [self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
+        chain += list(self.confidence.buttons.values())
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

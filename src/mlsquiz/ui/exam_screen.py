@@ -138,6 +138,7 @@ class ExamScreen(AttemptScreen):
         super().redraw()
         chain: list[QWidget] = [self.review, self.question.area]
         chain += [row.indicator for row in self.question.rows]
+        chain += list(self.confidence.buttons.values())
         chain += [self.leave, self.previous, self.flag, self.next, *self.question_palette.buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

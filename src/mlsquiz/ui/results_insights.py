@@ -241,7 +241,9 @@ class Insights(QWidget):
         if calibration is not None:
             self.calibration.show_calibration(calibration)
         self.setVisible(pacing is not None or calibration is not None)
-        QTimer.singleShot(0, self.refit)  # once laid out at the page's width, the wrapped rows' heights hold
+        QTimer.singleShot(
+            0, self, self.refit
+        )  # once laid out at the page's width, the wrapped rows' heights hold
 
     def refit(self) -> None:
         """Wrapped cells change the rows' heights with the width."""
