@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
+from screenshot_aids import render_aids
 
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.settings import Settings, save_settings
@@ -256,7 +257,9 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         settle(app, 300)
         shoot(app, window, out, f"{prefix}-06-drill-setup")
 
-        c.start_drill(DrillFilter(blueprint="mla-c01", tasks=["3.1"], sources=["scenario"], length=6))
+        choice = [q.id for q in bank.questions if q.source == "scenario" and not q.sequenced
+                  and q.domains.get("mla-c01") == "3.1"][:6]  # fmt: skip
+        c.start_drill(DrillFilter(blueprint="mla-c01", question_ids=choice, length=len(choice)))
         assert c.store is not None and c.attempt is not None
         first = c.store.attempt_view(c.attempt.attempt_id).items[0]
         window.screens.drill.question.focus_question()
@@ -341,6 +344,8 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         c.go(st.SettingsPage())
         window.screens.settings.area.ensureWidgetVisible(window.screens.settings.exam_date)
         shoot(app, window, out, f"{prefix}-22-settings-exam-date")
+
+        render_aids(app, window, clock, asker, prefix, lambda n: shoot(app, window, out, n), key, wait)
         window.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -48,6 +48,9 @@ class Settings(BaseModel):
             return date.fromisoformat(value)  # a ValueError here makes the key invalid, so it is ignored
         raise ValueError("an exam date is an ISO date, YYYY-MM-DD")
 
+    pace_line: bool = False  # an exam shows "on pace" / "4 min behind" under its timer (`study.pacing`)
+    confidence: bool = False  # answers take a confidence: sure / unsure / guess (`study.calibration`)
+
 
 def load_settings(folder: Path) -> Settings:
     """The settings, with defaults for anything missing, unreadable or invalid; never raises."""

@@ -20,6 +20,7 @@ from typing import Literal
 
 from mlsquiz.exam import responses
 from mlsquiz.exam.clock import MAX_STEP_SECONDS, Clock, Moment, SystemClock, When
+from mlsquiz.exam.confidence import valid_level
 from mlsquiz.exam.errors import AttemptError, SelectLimitReached, TimeUp
 from mlsquiz.exam.item import ItemState, Summary, full_response
 from mlsquiz.exam.scoring import ScoreReport, is_wrong, score
@@ -116,7 +117,16 @@ class AttemptState:
             self.opened_at,
             list(self.items),
             tuple(
-                (i.position, i.answer, i.sequence, i.flagged, i.checked, i.seconds, i.answered_at)
+                (
+                    i.position,
+                    i.answer,
+                    i.sequence,
+                    i.flagged,
+                    i.checked,
+                    i.seconds,
+                    i.answered_at,
+                    i.confidence,
+                )
                 for i in self.items
             ),
         )
@@ -131,7 +141,10 @@ class AttemptState:
         self.items = items  # type: ignore[assignment]
         for item, saved in zip(self.items, values, strict=True):  # type: ignore[call-overload]
             item.position, *rest = saved
-            item.answer, item.sequence, item.flagged, item.checked, item.seconds, item.answered_at = rest
+            (item.answer, item.sequence, item.flagged, item.checked, item.seconds, item.answered_at) = rest[
+                :6
+            ]
+            item.confidence = rest[6]
 
     # -- navigation and answers --------------------------------------------------------------------------------
     def item(self, position: int) -> ItemState:
@@ -217,6 +230,17 @@ class AttemptState:
     def flag(self, position: int, flagged: bool, now: When) -> None:
         self._act(now)
         self.item(position).flagged = flagged
+
+    def set_confidence(self, position: int, level: str, now: When) -> None:
+        """How sure the user is of this answer ("" takes it back). It goes with the answer, so it is locked
+        once a drill's answer is checked."""
+        self._act(now)
+        item = self.item(position)
+        if not valid_level(level):
+            raise AttemptError(f"not a confidence: {level!r} (sure, unsure or guess)")
+        if item.checked:
+            raise AttemptError("this answer has been checked; its confidence can no longer change")
+        item.confidence = level
 
     def check(self, position: int, now: When) -> ItemState:
         """Drill and review: lock the answer and reveal the verdict."""

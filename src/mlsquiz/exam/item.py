@@ -35,6 +35,7 @@ class ItemState:
     sequence: tuple[
         str, ...
     ] = ()  # ordering: steps placed, in order; matching: a response key or "" per prompt
+    confidence: str = ""  # "sure", "unsure" or "guess" when the user gave one (`study.calibration`)
 
     @property
     def correct(self) -> bool:

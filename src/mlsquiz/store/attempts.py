@@ -75,6 +75,7 @@ class Attempts:
                 checked=r.checked,
                 seconds=r.seconds,
                 answered_at=utc(r.answered_at),
+                confidence=r.confidence,
             )
             for r in item_rows
             for q in [Question.model_validate_json(r.question_json)]

@@ -229,6 +229,10 @@ class Store:
     def flag(self, attempt_id: int, position: int, flagged: bool) -> Change:
         return self.attempts.act(attempt_id, lambda s, now: s.flag(position, flagged, now), position)
 
+    def set_confidence(self, attempt_id: int, position: int, level: str) -> Change:
+        """How sure the user is of an answer: "sure", "unsure", "guess", or "" to take it back."""
+        return self.attempts.act(attempt_id, lambda s, now: s.set_confidence(position, level, now), position)
+
     def goto(self, attempt_id: int, position: int) -> Change:
         return self.attempts.act(attempt_id, lambda s, now: s.goto(position, now), position)
 

@@ -11,6 +11,7 @@ from mlsquiz.bank.schema import Blueprint, Case, Option, Question
 from mlsquiz.exam.attempt import AttemptState, ItemState, When, full_response
 from mlsquiz.exam.responses import decode
 from mlsquiz.exam.scoring import Tally, verdict
+from mlsquiz.store.insights import calibration_view, pace_view, pacing_view
 from mlsquiz.store.tables import AttemptRow, ItemRow
 from mlsquiz.store.views import (
     AttemptStatusView,
@@ -60,6 +61,7 @@ def status_view(state: AttemptState, title: str, now: When, auto: bool = False) 
         time_left=state.time_left(now),
         elapsed=state.elapsed(now),
         auto_submitted=auto,
+        pace=pace_view(state, now),
     )
 
 
@@ -160,6 +162,7 @@ def item_view(state: AttemptState, item: ItemState, cases: Mapping[str, Case] | 
         prompts=_prompts(item, labels, revealed) if q.type == "matching" else [],
         steps=_steps(item, labels, by_key) if q.type == "ordering" and revealed else [],
         case=_case(item, cases),
+        confidence=item.confidence,
     )
 
 
@@ -212,6 +215,8 @@ def result_view(
             for k, t in report.by_task.items()
         ],
         items=[item_view(state, i, cases) for i in state.items],
+        pacing=pacing_view(state, blueprint),
+        calibration=calibration_view(state, blueprint),
     )
 
 

@@ -15,10 +15,12 @@ from mlsquiz.exam.attempt import Mode
 from mlsquiz.exam.responses import shown_order
 from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.misconceptions import sure_and_wrong
 from mlsquiz.store.reads import Reads
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
 from mlsquiz.store.views import AttemptView
 from mlsquiz.study.drills import DrillFilter, choose, count_matching
+from mlsquiz.study.review import due_order
 
 
 class Starts:
@@ -60,11 +62,11 @@ class Starts:
     def start_review(self, blueprint: Blueprint, limit: int) -> AttemptView:
         now = self.db.clock.now()
         rows = self.db.session.exec(
-            select(CardRow.question_id)
-            .where(~col(CardRow.retired), col(CardRow.due) <= now)
-            .order_by(col(CardRow.due))
+            select(CardRow.question_id, CardRow.due).where(~col(CardRow.retired), col(CardRow.due) <= now)
         ).all()
-        due = [self.bank.by_id[qid] for qid in rows if qid in self.bank.by_id]
+        cards = [(qid, when) for qid, when in rows if qid in self.bank.by_id]
+        first = sure_and_wrong(self.db.session, [qid for qid, _ in cards])
+        due = [self.bank.by_id[qid] for qid in due_order(cards, first)]  # sure-and-wrong first
         questions = due[:limit]
         if not questions:
             raise UserFacingError("no wrong answers are due for review")

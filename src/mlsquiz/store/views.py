@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from mlsquiz.store.insight_views import CalibrationView, PaceView, PacingView
+
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -82,6 +84,7 @@ class ItemView(View):
     steps: list[StepView] = []  # ordering, once revealed
     case: CaseView | None = None
     incomplete: bool = False  # something chosen, not the full response
+    confidence: str = ""  # "sure", "unsure" or "guess" when the user gave one
 
     @property
     def chosen_labels(self) -> list[str]:
@@ -103,6 +106,7 @@ class AttemptStatusView(View):
     elapsed: float
     auto_submitted: bool = False
     incomplete: list[int] = []  # something chosen, not the full response (it is in neither list above)
+    pace: PaceView | None = None  # timed exams: where the candidate stands against the budget per question
 
 
 class AttemptView(View):
@@ -148,6 +152,8 @@ class ResultView(View):
     by_domain: list[TallyView]
     by_task: list[TallyView]
     items: list[ItemView]
+    pacing: PacingView | None = None  # time per question against the exam's budget
+    calibration: CalibrationView | None = None  # only when some answer carries a confidence
 
 
 class HistoryItem(View):

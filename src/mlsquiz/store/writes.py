@@ -142,6 +142,7 @@ class Writes:
                 "checked": item.checked,
                 "seconds": item.seconds,
                 "answered_at": item.answered_at,
+                "confidence": item.confidence,
             }
             for position in positions
             for item in [state.item(position)]

@@ -3,6 +3,9 @@
 A question answered wrong becomes a card rated Again. Every later graded answer to it rates the card: wrong is
 Again; right is Good, or Hard when it took much longer than the user's median time per question. A card whose
 memory stability reaches `WELL_LEARNED_DAYS` after a right answer leaves the queue for good.
+
+The due queue is ordered by `due_order`: questions whose latest graded answer was given as "sure" and was
+wrong (a misconception held with confidence) come first, then the rest, each group by due time.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -60,3 +63,9 @@ def review(card_json: str | None, rating: Rating, now: datetime, question_id: st
     card, _log = _scheduler.review_card(card, rating, review_datetime=now)
     retired = rating != Rating.Again and (card.stability or 0.0) >= WELL_LEARNED_DAYS
     return CardUpdate(json.dumps(card.to_dict()), card.due, retired, rating == Rating.Again)
+
+
+def due_order(due: Sequence[tuple[str, datetime]], sure_and_wrong: Collection[str]) -> list[str]:
+    """The review queue: (question id, due) pairs ordered "sure and wrong" first, then by due time, then by id
+    (so the order never depends on how the database returned them)."""
+    return [qid for qid, _due in sorted(due, key=lambda c: (c[0] not in sure_and_wrong, c[1], c[0]))]

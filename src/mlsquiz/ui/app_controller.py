@@ -113,6 +113,7 @@ class AppController(QObject):
         s.setup.start_requested.connect(g(self.start_drill))
         s.setup.back_requested.connect(g(self.back))
         s.results.review_requested.connect(g(lambda i: self.go(st.Review(i))))
+        s.results.review_question_requested.connect(g(lambda i, p: self.go(st.Review(i, p))))
         s.results.drill_wrong_requested.connect(g(self._drill_wrong))
         s.results.home_requested.connect(g(lambda: self.go(st.Home())))
         s.review.drill_requested.connect(g(lambda ids: self._drill_these(ids, s.review.blueprint())))
@@ -313,6 +314,8 @@ class AppController(QObject):
     def _fill_review(self, store: Store, state: st.Review) -> QWidget:
         result = store.result(state.attempt_id)
         self.s.review.show_result(result, self._domain_titles(result.blueprint))
+        if state.position is not None:
+            self.s.review.show_position(state.position)
         return self.s.review
 
     def _fill_history(self, store: Store, _state: st.History) -> QWidget:

@@ -49,9 +49,12 @@ class AttemptController(QObject):
             (screen.goto_requested, self._goto),
             (screen.flag_requested, self._flag),
             (screen.leave_requested, self.request_leave),
+            (screen.confidence_requested, self._confidence),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        settings = store.settings()
+        screen.set_aids(pace_line=settings.pace_line, confidence=settings.confidence)
         screen.load(view, titles)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -123,6 +126,9 @@ class AttemptController(QObject):
 
     def _match(self, position: int, prompt: str, key: str | None) -> None:
         self._run(lambda: self.store.match(self.attempt_id, position, prompt, key))
+
+    def _confidence(self, position: int, level: str) -> None:
+        self._run(lambda: self.store.set_confidence(self.attempt_id, position, level))
 
     def _goto(self, position: int) -> None:
         self._run(lambda: self.store.goto(self.attempt_id, position))

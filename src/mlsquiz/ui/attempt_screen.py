@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.store.views import AttemptStatusView, AttemptView, Change, ItemView
+from mlsquiz.ui.confidence_bar import ConfidenceBar
 from mlsquiz.ui.question_view import QuestionView
 from mlsquiz.ui.widgets import label, screen_widget, set_prop, shortcut
 
@@ -27,6 +28,9 @@ class AttemptScreen(QWidget):
     goto_requested = Signal(int)
     flag_requested = Signal(int, bool)
     leave_requested = Signal()
+    confidence_requested = Signal(
+        int, str
+    )  # position, "sure" / "unsure" / "guess" or "" (setting `confidence`)
 
     def __init__(self, name: str, *, show_meta: bool) -> None:
         super().__init__()
@@ -51,6 +55,19 @@ class AttemptScreen(QWidget):
         shortcut(self, ["P", "Left"], self.go_previous)
         shortcut(self, ["M"], self.toggle_flag)
         shortcut(self, ["Escape"], self.escape)
+        self.confidence = ConfidenceBar()  # each subclass places it; hidden unless the setting is on
+        self.confidence.chosen.connect(self._rate)
+        self.confidence_keys = self.confidence.install_keys(self, self._rate_key)
+        self.pace_line_on = self.confidence_on = False
+        self.set_aids(pace_line=False, confidence=False)
+
+    def set_aids(self, *, pace_line: bool, confidence: bool) -> None:
+        """The study aids of Settings: the pace line (exams) and a confidence per answer."""
+        self.pace_line_on = pace_line
+        self.confidence_on = confidence
+        self.confidence.setVisible(confidence)
+        for sc in self.confidence_keys:
+            sc.setEnabled(confidence)
 
     # -- what the controller hands over -----------------------------------------------------------------------
     def load(self, view: AttemptView, task_titles: dict[str, str]) -> None:
@@ -99,6 +116,8 @@ class AttemptScreen(QWidget):
             sc.setEnabled(kind in ("ordering", "matching"))
         for sc in self.prompt_keys:
             sc.setEnabled(kind == "matching")
+        if item is not None:
+            self.confidence.show_confidence(item.confidence, enabled=self._editable() is not None)
         self.render_status()
 
     def render_status(self) -> None:
@@ -155,6 +174,19 @@ class AttemptScreen(QWidget):
             prompt = self.question.matching.current_prompt()
             if prompt is not None:
                 self.match_requested.emit(item.position, prompt, None)
+
+    def _rate(self, level: str) -> None:
+        item = self._editable()
+        if item is not None:
+            self.confidence_requested.emit(item.position, level)
+
+    def _rate_key(self, level: str) -> None:
+        """Shift+1/2/3 set a level (never take it back), so a repeated press changes nothing."""
+        item = self.current()
+        if item is not None and item.revealed and self.keys_active():
+            self.show_hint("This answer has been checked; its confidence is locked.", "warning")
+        elif item is not None and item.confidence != level:
+            self._rate(level)
 
     def _arrange(self, keys: list[str]) -> None:
         item = self._editable()

@@ -68,13 +68,15 @@ class DrillScreen(AttemptScreen):
         body_layout.setStretch(1, 100)
         body.setLayout(body_layout)
         self.question.setMaximumWidth(980)
-        self.setLayout(vbox(bar, body, footer, spacing=0))
+        self.confidence.setContentsMargins(16, 0, 16, 8)
+        self.setLayout(vbox(bar, body, hbox(None, self.confidence, None), footer, spacing=0))
         shortcut(self, ["Return", "Enter"], self.enter)
 
     def redraw(self) -> None:
         super().redraw()
         chain: list[QWidget] = [self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
+        chain += list(self.confidence.buttons.values())
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

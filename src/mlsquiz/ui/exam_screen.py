@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, 
 from mlsquiz.store.views import AttemptView
 from mlsquiz.ui.attempt_screen import AttemptScreen
 from mlsquiz.ui.exam_summary import SummaryView
+from mlsquiz.ui.pace_line import show_pace
 from mlsquiz.ui.question_palette import QuestionPalette
 from mlsquiz.ui.widgets import (
     Bar,
@@ -80,7 +81,12 @@ class ExamScreen(AttemptScreen):
         self.timer.setAccessibleName("Time left")
         self.review = button("Review && submit", "Review and submit", variant="primary", tip="Ctrl+Enter")
         self.review.clicked.connect(self.ctrl_enter)
-        bar = Bar([self.title], [self.timer, self.review], spacing=14)
+        self.pace = label(role="small")  # the pace line under the timer (setting `pace_line`)
+        self.pace.setObjectName("PaceLine")
+        self.pace.setAccessibleName("Pace")
+        clock = QWidget()
+        clock.setLayout(vbox(self.timer, self.pace, spacing=0))
+        bar = Bar([self.title], [clock, self.review], spacing=14)
 
         self.question_palette = QuestionPalette()
         self.question_palette.jump_requested.connect(self._jump)
@@ -119,7 +125,8 @@ class ExamScreen(AttemptScreen):
         self.next.clicked.connect(self.go_next)
         self.footer = Bar([self.leave, self.hint], [self.previous, self.flag, self.next], role="footer")
         self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setLayout(vbox(bar, self.pages, self.footer, spacing=0))
+        self.confidence.setContentsMargins(16, 0, 16, 8)
+        self.setLayout(vbox(bar, self.pages, self.confidence, self.footer, spacing=0))
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.ctrl_enter)
 
     def load(self, view: AttemptView, task_titles: dict[str, str]) -> None:
@@ -131,6 +138,7 @@ class ExamScreen(AttemptScreen):
         super().redraw()
         chain: list[QWidget] = [self.review, self.question.area]
         chain += [row.indicator for row in self.question.rows]
+        chain += list(self.confidence.buttons.values())
         chain += [self.leave, self.previous, self.flag, self.next, *self.question_palette.buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -151,6 +159,7 @@ class ExamScreen(AttemptScreen):
         self.timer.setText(f"{duration(left)} left" if left is not None else "untimed")
         set_prop(self.timer, "urgency", urgency(left))
         self.timer.setAccessibleDescription(f"{duration(left or 0)} left")
+        show_pace(self.pace, status.pace if self.pace_line_on else None)
         self.question_palette.show_status(status)
         self._fit_palette()
         self.palette_area.updateGeometry()  # as tall as its numbers (the card too), scrolling only if it must
@@ -191,14 +200,20 @@ class ExamScreen(AttemptScreen):
         self.summary.show_status(self.status)
         self.pages.setCurrentWidget(self.summary)
         self.footer.setVisible(False)
+        self.confidence_row(False)
         self.review.setText("Submit exam")
         self.summary.focus_first()
 
     def show_questions(self) -> None:
         self.pages.setCurrentIndex(0)
         self.footer.setVisible(True)
+        self.confidence_row(True)
         self.review.setText("Review && submit")
         self.focus_first()
+
+    def confidence_row(self, on_questions: bool) -> None:
+        """The confidence row goes with the questions (not the summary), when the setting is on."""
+        self.confidence.setVisible(on_questions and self.confidence_on)
 
     def _jump(self, position: int) -> None:
         was_summary = self.on_summary()

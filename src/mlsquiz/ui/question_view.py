@@ -40,6 +40,11 @@ class QuestionView(QWidget):
         self.flag_chip.setProperty("tone", "warning")
         self.verdict_chip = label(role="chip")
         self.verdict_chip.setAccessibleName("Verdict")
+        self.time_chip = label(
+            role="chip"
+        )  # review: the time spent on the question, and the confidence given
+        self.time_chip.setAccessibleName("Time on this question")
+        self.time_chip.hide()
         self.stem = MarkdownView(name="Question text")
         self.instruction = label(role="h3", wrap=True)
         self.options_box = QVBoxLayout()
@@ -70,7 +75,7 @@ class QuestionView(QWidget):
         layout = vbox(
             Bar(
                 [self.heading],
-                [self.verdict_chip, self.flag_chip, self.meta],
+                [self.verdict_chip, self.flag_chip, self.time_chip, self.meta],
                 margins=0,
                 role=None,
                 title_share=None,
@@ -95,7 +100,8 @@ class QuestionView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.area)
 
-    def show_item(self, item: ItemView, total: int, *, task_title: str = "") -> None:
+    def show_item(self, item: ItemView, total: int, *, task_title: str = "", timing: str = "") -> None:
+        """`timing` (review) says how long the question took, shown beside the verdict."""
         moved = (
             self.item is None
             or self.item.position != item.position
@@ -107,6 +113,8 @@ class QuestionView(QWidget):
         self.meta.setText(f"Domain {item.domain} · Task {item.task}")
         self.meta.setToolTip(f"Task {item.task} {task_title}".strip())
         self.flag_chip.setVisible(item.flagged)
+        self.time_chip.setText(timing)
+        self.time_chip.setVisible(bool(timing))
         if moved or self.stem.markdown() != item.stem:
             self.stem.set_markdown(item.stem)
         multiple = item.type == "multiple"

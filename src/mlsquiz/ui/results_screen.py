@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTabl
 from mlsquiz.store.views import ResultView, TallyView
 from mlsquiz.ui.charts import pass_percent
 from mlsquiz.ui.domain_bars import DomainBars
+from mlsquiz.ui.results_insights import Insights
 from mlsquiz.ui.widgets import (
     Bar,
     ElidedLabel,
@@ -72,6 +73,9 @@ class ResultsScreen(QWidget):
     more_review_requested = Signal()
     weak_spots_requested = Signal(str)  # the exam's blueprint
     home_requested = Signal()
+    review_question_requested = Signal(
+        int, int
+    )  # attempt id, position (from the pacing and calibration cards)
 
     def __init__(self) -> None:
         super().__init__()
@@ -140,8 +144,10 @@ class ResultsScreen(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table_card = card(vbox(label("By task statement", role="h2"), self.table, margins=18, spacing=8))
 
+        self.insights = Insights()
+        self.insights.question_requested.connect(self._review_question)
         content = QWidget()
-        page = vbox(hero, chart_card, table_card, margins=20, spacing=16)
+        page = vbox(hero, chart_card, self.insights, table_card, margins=20, spacing=16)
         page.addStretch(1)
         content.setLayout(page)
         self.area = scroll(content)
@@ -155,6 +161,10 @@ class ResultsScreen(QWidget):
     def _weak_spots(self) -> None:
         if self.result is not None:
             self.weak_spots_requested.emit(self.result.blueprint)
+
+    def _review_question(self, position: int) -> None:
+        if self.result is not None:
+            self.review_question_requested.emit(self.result.attempt_id, position)
 
     def show_result(self, result: ResultView) -> None:
         self.result = result
@@ -206,6 +216,7 @@ class ResultsScreen(QWidget):
         self.drill.setEnabled(wrong > 0 and finished)
         self.drill.setText(f"Drill the {wrong} wrong" if wrong else "No wrong answers")
         self.more.hide()
+        self.insights.show_result(result.pacing, result.calibration, exam)
         self.area.verticalScrollBar().setValue(0)
 
     def show_more_due(self, due: int) -> None:
@@ -225,6 +236,7 @@ class ResultsScreen(QWidget):
         if self.tasks.rowCount():  # wrapped titles change the row heights with the width
             self.table.resizeRowsToContents()
             self._fit_table()
+        self.insights.refit()
 
     def focus_first(self) -> None:
         self.review.setFocus()

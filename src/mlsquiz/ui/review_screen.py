@@ -16,7 +16,18 @@ from mlsquiz.exam import scoring
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
 from mlsquiz.ui.question_view import QuestionView
-from mlsquiz.ui.widgets import Bar, ElidedLabel, button, card, hbox, label, screen_widget, shortcut, vbox
+from mlsquiz.ui.widgets import (
+    Bar,
+    ElidedLabel,
+    button,
+    card,
+    duration,
+    hbox,
+    label,
+    screen_widget,
+    shortcut,
+    vbox,
+)
 
 
 def is_wrong(item: ItemView) -> bool:
@@ -46,6 +57,14 @@ def preview(stem: str, limit: int = 80) -> str:
     """The stem's first paragraph as plain text, for a list."""
     plain = plain_text(stem)
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+
+
+def timing_text(item: ItemView, result: ResultView) -> str:
+    """ "Time 0:03:10 of 0:02:46 · you were sure": the time on the question against the exam's budget per
+    question, and the confidence the user gave."""
+    budget = f" of {duration(result.pacing.budget)}" if result.pacing is not None else ""
+    confidence = f" · you were {item.confidence}" if item.confidence else ""
+    return f"Time {duration(item.seconds)}{budget}{confidence}"
 
 
 class ReviewScreen(QWidget):
@@ -99,6 +118,18 @@ class ReviewScreen(QWidget):
         self.filter.blockSignals(False)
         self._refilter()
 
+    def show_position(self, position: int) -> None:
+        """Show one question of the attempt (every question listed, that one selected)."""
+        self.set_filter("all")
+        row = next((n for n, item in enumerate(self.shown) if item.position == position), None)
+        if row is not None:
+            self.list.setCurrentRow(row)
+
+    def set_filter(self, key: str) -> None:
+        index = self.filter.findData(key)
+        if index >= 0:
+            self.filter.setCurrentIndex(index)
+
     def _matches(self, item: ItemView, key: str) -> bool:
         if key == "wrong":
             return is_wrong(item)
@@ -145,7 +176,8 @@ class ReviewScreen(QWidget):
     def _show_row(self, row: int) -> None:
         if self.result is None or not 0 <= row < len(self.shown):
             return
-        self.question.show_item(self.shown[row], len(self.result.items))
+        item = self.shown[row]
+        self.question.show_item(item, len(self.result.items), timing=timing_text(item, self.result))
 
     def _drill(self) -> None:
         if self.result is None or self.result.status != "submitted":

@@ -1,9 +1,10 @@
-"""Settings: theme, text size, default exam, exam and drill length. Saving applies them at once."""
+"""Settings: theme, text size, default exam, exam and drill length, and the study aids (the pace line under
+an exam's timer, a confidence per answer), both off by default. Saving applies them at once."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
@@ -85,6 +86,20 @@ class SettingsScreen(QWidget):
             caption.setProperty("role", "h3")
             help_label = label(help_text, role="small", wrap=True)
             form.addLayout(vbox(caption, widget, help_label, spacing=4))
+        self.pace_line = QCheckBox("Show my &pace under the exam timer")
+        self.pace_line.setAccessibleName("Pace line")
+        self.confidence = QCheckBox("Ask how &sure I am of each answer")
+        self.confidence.setAccessibleName("Confidence per answer")
+        aids = [
+            (self.pace_line, "“On pace”, “4 min behind” or “3 min ahead” of the exam's time per question."),
+            (
+                self.confidence,
+                "Sure, unsure or guess (Shift+1, 2, 3); the results show how often each was right.",
+            ),
+        ]
+        form.addLayout(vbox(label("Study aids", role="h3"), spacing=4))
+        for box, help_text in aids:
+            form.addLayout(vbox(box, label(help_text, role="small", wrap=True), spacing=4))
         self.saved = label(role="muted")
         self.saved.setProperty("tone", "success")
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
@@ -108,6 +123,8 @@ class SettingsScreen(QWidget):
         self.exam_length.setValue(settings.exam_length)
         self.drill_length.setValue(settings.drill_length)
         self.exam_date.set_value(settings.exam_date)
+        self.pace_line.setChecked(settings.pace_line)
+        self.confidence.setChecked(settings.confidence)
         self.saved.setText("")
 
     def chosen(self) -> Settings:
@@ -120,6 +137,8 @@ class SettingsScreen(QWidget):
                 "exam_length": self.exam_length.value(),
                 "drill_length": self.drill_length.value(),
                 "exam_date": self.exam_date.value(),
+                "pace_line": self.pace_line.isChecked(),
+                "confidence": self.confidence.isChecked(),
             }
         )
 

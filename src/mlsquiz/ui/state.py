@@ -38,6 +38,7 @@ class Results:
 @dataclass(frozen=True)
 class Review:
     attempt_id: int
+    position: int | None = None  # the question to show first (from the results' lists)
 
 
 @dataclass(frozen=True)
