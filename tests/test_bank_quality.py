@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -40,6 +41,16 @@ def files_for(task_or_domain: str) -> str:
     return " or ".join(f"scenarios/{n}[-N].yaml" for n in names)
 
 
+@functools.cache
+def scenario_tasks(blueprint_id: str) -> tuple[tuple[str, str], ...]:
+    """(file name, task statement of `blueprint_id`) for every question of the scenario files, read once."""
+    return tuple(
+        (path.name, str(q["domains"].get(blueprint_id, "")))
+        for path in sorted((shipped_root() / "scenarios").glob("*.yaml"))
+        for q in yaml.safe_load(path.read_text(encoding="utf-8"))
+    )
+
+
 def held_in(blueprint_id: str, task_or_domain: str) -> str:
     """The scenario files that hold questions of a task statement or domain of `blueprint_id` now, most first,
     with their counts: where more such questions go (the file rule is by MLS-C01 domain, which every scenario
@@ -47,11 +58,9 @@ def held_in(blueprint_id: str, task_or_domain: str) -> str:
     if blueprint_id == "mls-c01":
         return files_for(task_or_domain)
     found: Counter[str] = Counter()
-    for path in sorted((shipped_root() / "scenarios").glob("*.yaml")):
-        for q in yaml.safe_load(path.read_text(encoding="utf-8")):
-            task = str(q["domains"].get(blueprint_id, ""))
-            if task == task_or_domain or task.startswith(f"{task_or_domain}."):
-                found[f"scenarios/{path.name}"] += 1
+    for name, task in scenario_tasks(blueprint_id):
+        if task == task_or_domain or task.startswith(f"{task_or_domain}."):
+            found[f"scenarios/{name}"] += 1
     listed = ", ".join(f"{name} ({n})" for name, n in found.most_common(4))
     return f"the files that hold its questions now: {listed}" if listed else "scenarios/mla-<area>.yaml"
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
-from mlsquiz.store import backups, dbfile, recovery
-from mlsquiz.store.backups import DB_NAME
-from mlsquiz.store.errors import UserFacingError
-from mlsquiz.store.lock import held_elsewhere
+# The store's modules are imported in the functions that use them: building the parser runs on every start of
+# the desktop app, before its first frame.
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, parser_class: type) -> None:  # type: ignore[type-arg]
@@ -39,6 +36,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace, folder: Path) -> int:
+    from mlsquiz.store import backups
+    from mlsquiz.store.backups import DB_NAME
+
     db = folder / DB_NAME
     command = args.data_command
     if command == "backups":
@@ -73,11 +73,17 @@ def run(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _refuse_if_open(db: Path) -> None:
+    from mlsquiz.store.errors import UserFacingError
+    from mlsquiz.store.lock import held_elsewhere
+
     if held_elsewhere(db.parent):
         raise UserFacingError("mlsquiz is open on this data folder; close it first, then restore")
 
 
 def _restore(db: Path, name: str | None) -> int:
+    from mlsquiz.store import backups, recovery
+    from mlsquiz.store.errors import UserFacingError
+
     _refuse_if_open(db)
     found = backups.list_backups(db)
     if not found:
@@ -97,6 +103,11 @@ def _restore(db: Path, name: str | None) -> int:
 
 
 def _check(db: Path, *, restore: bool) -> int:
+    import sqlite3
+
+    from mlsquiz.store import backups, dbfile, recovery
+    from mlsquiz.store.errors import UserFacingError
+
     found = backups.list_backups(db)
     newest = f"; newest backup {found[0].path.name}" if found else "; no backups yet"
     problem = None

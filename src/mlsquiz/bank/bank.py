@@ -217,11 +217,13 @@ def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> 
     if paths is None:
         files = load_files([root], root)
         report = None
+        brings_knowledge = True
     else:
         given = list(yaml_files(list(paths)))
         resolved = {p.resolve() for p in given}
         context = [p for p in yaml_files([root]) if p.resolve() not in resolved]
         files = load_files(given)
+        brings_knowledge = bool(files.knowledge or files.confusions or files.taxonomy)
         report = {str(p) for p in given} | {e.file for e in files.errors}
         ctx = load_files(context, root)
         files.knowledge += [e for e in ctx.knowledge if e.slug not in {k.slug for k in files.knowledge}]
@@ -232,7 +234,9 @@ def load_bank(paths: Iterable[Path] | None = None, *, generate: bool = True) -> 
         for key, origin in ctx.origins.items():
             files.origins.setdefault(key, origin)
     errors = list(files.errors)
-    if generate:
+    # Given files are checked against the shipped bank; questions generated from the shipped knowledge alone can
+    # hold no error of theirs, so generation runs only when the given files bring knowledge of their own.
+    if generate and brings_knowledge:
         generated = generate_questions(files.knowledge, files.confusions, files.taxonomy)
         files.questions += generated
     errors += check_references(files, report)
