@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
+from mlsquiz.ui.note_actions import NoteActions
 from mlsquiz.ui.widgets import (
     Bar,
     ElidedLabel,
@@ -47,7 +48,10 @@ class DrillScreen(AttemptScreen):
             tip="Only the questions you checked are scored; the rest stay due",
         )
         self.finish.clicked.connect(self.finish_requested)
-        bar = Bar([self.title], [self.progress, self.score, self.finish], spacing=14)
+        self.note_actions = NoteActions(self, self.current)  # Ctrl+Shift+N, Ctrl+Shift+R
+        bar = Bar(
+            [self.title], [self.progress, self.score, *self.note_actions.buttons(), self.finish], spacing=14
+        )
 
         self.leave = button("Leave", "Leave drill", tip="Esc: pause and go to the dashboard")
         self.leave.clicked.connect(self.escape)
@@ -74,7 +78,7 @@ class DrillScreen(AttemptScreen):
 
     def redraw(self) -> None:
         super().redraw()
-        chain: list[QWidget] = [self.finish, self.question.area]
+        chain: list[QWidget] = [*self.note_actions.buttons(), self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
         chain += list(self.confidence.buttons.values())
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]

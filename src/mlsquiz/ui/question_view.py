@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -9,6 +11,7 @@ from mlsquiz.store.views import ItemView
 from mlsquiz.ui.case_panel import CasePanel
 from mlsquiz.ui.markdown_view import MarkdownView
 from mlsquiz.ui.matching_view import MatchingView, matching_summary
+from mlsquiz.ui.note_box import NoteBox
 from mlsquiz.ui.option_row import OptionRow
 from mlsquiz.ui.ordering_view import OrderingView, ordering_summary
 from mlsquiz.ui.widgets import Bar, label, scroll, select_text, set_prop, vbox
@@ -71,6 +74,9 @@ class QuestionView(QWidget):
             vbox(self.verdict, self.answers, why, self.explanation, self.references, margins=16, spacing=10)
         )
         self.feedback.setAccessibleName("Feedback")
+        self.notes: Mapping[str, str] = {}  # the user's notes by question id; the exam's view never gets any
+        self.notes_shown = True  # False hides them (the review of an exam still in progress)
+        self.note_box = NoteBox()
         content = QWidget()
         layout = vbox(
             Bar(
@@ -87,6 +93,7 @@ class QuestionView(QWidget):
             self.ordering,
             self.matching,
             self.feedback,
+            self.note_box,
             margins=0,
             spacing=14,
         )
@@ -174,7 +181,14 @@ class QuestionView(QWidget):
             QWidget.setTabOrder(previous, row.indicator)
             previous = row.indicator
 
+    def show_note(self) -> None:
+        """The user's note on the question shown: in review at once, in a drill once the answer is checked."""
+        item = self.item
+        text = self.notes.get(item.question_id, "") if item is not None and self.notes_shown else ""
+        self.note_box.show_note(text if item is not None and (item.revealed or self.read_only) else "")
+
     def _show_feedback(self, item: ItemView) -> None:
+        self.show_note()
         self.feedback.setVisible(item.revealed)
         self.verdict_chip.setVisible(item.revealed)
         if not item.revealed:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 from mlsquiz.exam import scoring
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
+from mlsquiz.ui.note_actions import NoteActions
 from mlsquiz.ui.question_view import QuestionView
 from mlsquiz.ui.widgets import (
     Bar,
@@ -81,7 +82,8 @@ class ReviewScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.drill = button("Drill these", "Drill these questions", variant="primary")
         self.drill.clicked.connect(self._drill)
-        bar = Bar([self.title], [self.back, self.drill])
+        self.note_actions = NoteActions(self, self.current_item)  # Ctrl+Shift+N, Ctrl+Shift+R
+        bar = Bar([self.title], [*self.note_actions.buttons(), self.back, self.drill])
 
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show which questions")
@@ -106,6 +108,9 @@ class ReviewScreen(QWidget):
     def show_result(self, result: ResultView, domain_titles: dict[str, str]) -> None:
         self.result = result
         self.title.setText(f"Review · {result.title}")
+        # an exam in progress: no notes shown (one could give an answer away) and none written
+        self.question.notes_shown = not (result.mode == "exam" and result.status == "in_progress")
+        self.note_actions.set_enabled(self.question.notes_shown)
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.addItem("All questions", "all")
@@ -178,6 +183,13 @@ class ReviewScreen(QWidget):
             return
         item = self.shown[row]
         self.question.show_item(item, len(self.result.items), timing=timing_text(item, self.result))
+
+    def current_item(self) -> ItemView | None:
+        """The question shown, for a note or a report (none for an exam still in progress)."""
+        row = self.list.currentRow()
+        if self.result is None or not self.question.notes_shown or not 0 <= row < len(self.shown):
+            return None
+        return self.shown[row]
 
     def _drill(self) -> None:
         if self.result is None or self.result.status != "submitted":
