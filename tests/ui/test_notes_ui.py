@@ -96,7 +96,7 @@ def test_a_note_and_a_report_by_keyboard_in_a_drill(qtbot: QtBot, make_window: W
         True,
     )
     assert store.notes.hidden_ids() == {qid}
-    assert "will not come up in your drills" in window.banner_text.text()
+    assert window.banner_text.text() == "Reported as “wrong key”. It is hidden from your drills and exams."
     assert isinstance(window.controller.state, st.Drill)  # the drill goes on
 
     press(qtbot, Qt.Key.Key_Escape)  # leave: the next drill does not draw the hidden question

@@ -48,10 +48,7 @@ class DrillScreen(AttemptScreen):
             tip="Only the questions you checked are scored; the rest stay due",
         )
         self.finish.clicked.connect(self.finish_requested)
-        self.note_actions = NoteActions(self, self.current)  # Ctrl+Shift+N, Ctrl+Shift+R
-        bar = Bar(
-            [self.title], [self.progress, self.score, *self.note_actions.buttons(), self.finish], spacing=14
-        )
+        bar = Bar([self.title], [self.progress, self.score, self.finish], spacing=14)
 
         self.leave = button("Leave", "Leave drill", tip="Esc: pause and go to the dashboard")
         self.leave.clicked.connect(self.escape)
@@ -73,14 +70,17 @@ class DrillScreen(AttemptScreen):
         body.setLayout(body_layout)
         self.question.setMaximumWidth(980)
         self.confidence.setContentsMargins(16, 0, 16, 8)
+        self.note_actions = NoteActions(self, self.current)  # Ctrl+Shift+N, Ctrl+Shift+R
+        self.question.add_actions(self.note_actions.buttons())
         self.setLayout(vbox(bar, body, hbox(None, self.confidence, None), footer, spacing=0))
         shortcut(self, ["Return", "Enter"], self.enter)
 
     def redraw(self) -> None:
         super().redraw()
-        chain: list[QWidget] = [*self.note_actions.buttons(), self.finish, self.question.area]
+        chain: list[QWidget] = [self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
         chain += list(self.confidence.buttons.values())
+        chain += self.note_actions.buttons()
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

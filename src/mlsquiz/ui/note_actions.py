@@ -27,9 +27,13 @@ class NoteActions(QObject):
     def __init__(self, screen: QWidget, current: Callable[[], ItemView | None]) -> None:
         super().__init__(screen)
         self.current = current
-        self.note_button = button("✎ Note…", "Add or edit your note on this question", tip=NOTE_KEY)
+        self.note_button = button(
+            "✎ Note…", "Add or edit your note on this question", variant="flat", tip=NOTE_KEY
+        )
         self.note_button.clicked.connect(self.note)
-        self.report_button = button("Report…", "Report a problem with this question", tip=REPORT_KEY)
+        self.report_button = button(
+            "Report a problem…", "Report a problem with this question", variant="flat", tip=REPORT_KEY
+        )
         self.report_button.clicked.connect(self.report)
         shortcut(screen, [NOTE_KEY], self.note)
         shortcut(screen, [REPORT_KEY], self.report)

@@ -1,5 +1,5 @@
 """The note and report dialogs. Passive: each shows what it is given and, when accepted, holds what the user
-chose (`text()`, `kind()`, `comment()`, `hide()`); the `NotesFlow` writes it.
+chose (`text()`, `kind()`, `comment()`, `hide_question()`); the `NotesFlow` writes it.
 
 Keys: the text has the focus; Tab moves on (it never types a tab); Ctrl+Enter saves or sends; Esc cancels.
 In the report, Alt+W/A/O/Y pick the kind (or the arrow keys), Alt+H ticks "Hide".
@@ -7,9 +7,19 @@ In the report, Alt+W/A/O/Y pick the kind (or the arrow keys), Alt+H ticks "Hide"
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QDialog, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QLayout,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
 
-from mlsquiz.ui.widgets import button, hbox, label, set_prop, shortcut, vbox
+from mlsquiz.ui.widgets import button, hbox, label, scroll, set_prop, shortcut, vbox
 
 KINDS = [
     ("wrong key", "&Wrong key", "the answer marked right is not, or another is right too"),
@@ -32,8 +42,7 @@ class _Dialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setModal(True)
-        self.setMinimumWidth(min(560, parent.width() - 40) if parent is not None else 560)
-        self.question = label(stem or question_id, role="h3", wrap=True)
+        self.question = label(stem or question_id, wrap=True)
         self.question.setAccessibleName("Question")
         self.question_id = label(question_id, role="small", wrap=True)
         self.question_id.setAccessibleName("Question id")
@@ -41,6 +50,21 @@ class _Dialog(QDialog):
 
     def _submit(self) -> None:
         self.accept()
+
+    def _build(self, body: list[QWidget | QLayout], buttons: QLayout, spacing: int) -> None:
+        """The body scrolls, the buttons stay: the dialog fits the window at the largest text size."""
+        content = QWidget()
+        content.setLayout(vbox(*body, spacing=spacing))
+        area = scroll(content)
+        self.setLayout(vbox(area, buttons, margins=20, spacing=12))
+        owner = self.parentWidget()
+        room = owner.window().size() if owner is not None else QSize(1024, 640)
+        width = min(room.width() - 40, max(560, content.sizeHint().width() + 60))
+        self.setMinimumWidth(width)
+        inner = content.layout()
+        wanted = inner.totalHeightForWidth(width - 60) if inner is not None else content.sizeHint().height()
+        area.setMinimumHeight(min(wanted, max(room.height() - 200, 120)))
+        self.setMaximumHeight(max(room.height() - 20, 200))
 
 
 class NoteDialog(_Dialog):
@@ -64,17 +88,8 @@ class NoteDialog(_Dialog):
         self.delete.setVisible(bool(text))
         cancel = button("Cancel", "Cancel", tip="Esc")
         cancel.clicked.connect(self.reject)
-        self.setLayout(
-            vbox(
-                self.question,
-                self.question_id,
-                self.editor,
-                hint,
-                hbox(self.delete, None, cancel, self.save, spacing=8),
-                margins=20,
-                spacing=10,
-            )
-        )
+        body: list[QWidget | QLayout] = [self.question, self.question_id, self.editor, hint]
+        self._build(body, hbox(self.delete, None, cancel, self.save, spacing=8), 10)
         self.editor.setFocus()
 
     def _delete(self) -> None:
@@ -93,23 +108,29 @@ class ReportDialog(_Dialog):
         self.kinds = QButtonGroup(self)
         self.warning = label(role="small", wrap=True)
         set_prop(self.warning, "tone", "danger")
-        rows = []
+        grid = QGridLayout()  # the kinds, each with what it means beside it (wrapping: never clipped)
+        grid.setHorizontalSpacing(14)
+        grid.setColumnStretch(1, 1)
+        self.radios: list[QRadioButton] = []
         for i, (kind, text, why) in enumerate(KINDS):
-            radio = QRadioButton(f"{text} — {why}")
+            radio = QRadioButton(text)
             radio.setAccessibleName(kind.capitalize())
+            radio.setAccessibleDescription(why)
             radio.setProperty("kind", kind)
             self.kinds.addButton(radio, i)
-            rows.append(radio)
-        self.kinds.buttonToggled.connect(lambda *_: self.warning.setText(""))
+            self.radios.append(radio)
+            grid.addWidget(radio, i, 0)
+            grid.addWidget(label(why, role="small", wrap=True), i, 1)
+        self.kinds.buttonToggled.connect(lambda *_: self._warn(""))
         self.comment_box = _editor("", "Comment (optional)")
         self.comment_box.setPlaceholderText("Comment (optional): what is wrong, and a source if you have one")
         self.comment_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.hide_box = QCheckBox("&Hide this question from my drills and exams")
         self.hide_box.setAccessibleName("Hide this question from my drills and exams")
         hint = label(
-            "Reports stay on this computer. The command “mlsquiz notes export” writes them, with the question id and bank "
-            "version, for you to send to the maintainers. Settings → Notes and reports shows a hidden question "
-            "again.",
+            "Reports stay on this computer. The command “mlsquiz notes export” writes them, with the question id "
+            "and bank version, for you to send to the maintainers. Settings → Notes and reports shows a hidden "
+            "question again.",
             role="small",
             wrap=True,
         )
@@ -117,28 +138,20 @@ class ReportDialog(_Dialog):
         self.send.clicked.connect(self._submit)
         cancel = button("Cancel", "Cancel", tip="Esc")
         cancel.clicked.connect(self.reject)
-        self.setLayout(
-            vbox(
-                self.question,
-                self.question_id,
-                label("What is wrong?", role="h3"),
-                *rows,
-                self.comment_box,
-                self.hide_box,
-                self.warning,
-                hint,
-                hbox(None, cancel, self.send, spacing=8),
-                margins=20,
-                spacing=8,
-            )
-        )
-        rows[0].setFocus()
+        body: list[QWidget | QLayout] = [self.question, self.question_id, label("What is wrong?", role="h3")]
+        body += [grid, self.comment_box]
+        body += [self.hide_box, self.warning, hint]
+        self._build(body, hbox(None, cancel, self.send, spacing=8), 8)
+        self._warn("")
+        self.radios[0].setFocus()
+
+    def _warn(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
 
     def _submit(self) -> None:
         if self.kind() is None:
-            self.warning.setText(
-                "Choose what is wrong first: Alt+W, Alt+A, Alt+O or Alt+Y, or the arrow keys."
-            )
+            self._warn("Choose what is wrong first: Alt+W, Alt+A, Alt+O or Alt+Y, or the arrow keys.")
             return
         self.accept()
 

@@ -99,6 +99,8 @@ class NotesFlow(QObject):
             self.texts[item.question_id] = saved.text
         for view in self.views:
             view.show_note()
+            if saved is not None and view.note_box.isVisible():
+                view.scroll_to_note()
         if saved is None:
             self.notify("Note deleted." if had else "No note saved: it was empty.", "info")
         elif not item.revealed and self.s.currentWidget() is self.s.drill:
@@ -117,14 +119,8 @@ class NotesFlow(QObject):
         kind = dialog.kind()
         assert store is not None and kind is not None
         saved = store.notes.report(item.question_id, kind, dialog.comment(), hide=dialog.hide_question())
-        hidden = (
-            " This question will not come up in your drills and exams; Settings → Notes and reports shows it again."
-            if saved.hidden
-            else ""
-        )
-        self.notify(
-            f"Reported as “{saved.kind}”. “mlsquiz notes export” writes your reports.{hidden}", "info"
-        )
+        hidden = " It is hidden from your drills and exams." if saved.hidden else ""
+        self.notify(f"Reported as “{saved.kind}”.{hidden}", "info")
 
     # -- the list ------------------------------------------------------------------------------------------------
     def show_list(self) -> None:

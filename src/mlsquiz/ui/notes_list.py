@@ -7,7 +7,7 @@ and hands back the new lists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from mlsquiz.store.notes import NoteView, ReportView
@@ -35,7 +35,6 @@ class NotesList(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Notes and reports")
         self.setAccessibleName("Notes and reports")
-        self.setMinimumSize(min(720, parent.width() - 40) if parent is not None else 720, 420)
         self.count = label(role="h3")
         intro = label(
             "Your reports and notes stay on this computer; the command “mlsquiz notes export” writes them out "
@@ -69,6 +68,11 @@ class NotesList(QDialog):
         shortcut(self, ["Delete"], self._delete)
         shortcut(self, ["Esc"], self.accept)
         self.show_entries(notes, reports)
+        room = parent.window().size() if parent is not None else QSize(1024, 640)
+        layout = self.layout()
+        wanted = max(720, layout.sizeHint().width() if layout is not None else 0)
+        self.setMinimumSize(min(wanted, room.width() - 40), min(420, room.height() - 40))
+        self.setMaximumHeight(max(room.height() - 20, 200))
 
     def show_entries(self, notes: list[NoteView], reports: list[ReportView]) -> None:
         row = max(self.list.currentRow(), 0)

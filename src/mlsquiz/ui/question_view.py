@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui.case_panel import CasePanel
@@ -97,6 +97,9 @@ class QuestionView(QWidget):
             margins=0,
             spacing=14,
         )
+        self.action_row = QHBoxLayout()  # the screen's actions on this question (a note, a report), if any
+        self.action_row.setSpacing(8)
+        layout.addLayout(self.action_row)
         layout.addStretch(1)
         layout.setContentsMargins(24, 20, 24, 24)
         content.setLayout(layout)
@@ -186,6 +189,17 @@ class QuestionView(QWidget):
         item = self.item
         text = self.notes.get(item.question_id, "") if item is not None and self.notes_shown else ""
         self.note_box.show_note(text if item is not None and (item.revealed or self.read_only) else "")
+
+    def add_actions(self, widgets: list[QWidget]) -> None:
+        """Buttons under the question, scrolling with it (the top bar has no room left at large text sizes)."""
+        for widget in widgets:
+            self.action_row.addWidget(widget)
+        self.action_row.addStretch(1)
+
+    def scroll_to_note(self) -> None:
+        """Bring the note just saved into view (after the layout has made room for it)."""
+        bar = self.area.verticalScrollBar()
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum()))  # the note and the actions under it
 
     def _show_feedback(self, item: ItemView) -> None:
         self.show_note()

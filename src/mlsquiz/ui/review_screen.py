@@ -82,8 +82,7 @@ class ReviewScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.drill = button("Drill these", "Drill these questions", variant="primary")
         self.drill.clicked.connect(self._drill)
-        self.note_actions = NoteActions(self, self.current_item)  # Ctrl+Shift+N, Ctrl+Shift+R
-        bar = Bar([self.title], [*self.note_actions.buttons(), self.back, self.drill])
+        bar = Bar([self.title], [self.back, self.drill])
 
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show which questions")
@@ -98,6 +97,8 @@ class ReviewScreen(QWidget):
         side = card(vbox(label("Show", role="h3"), self.filter, self.count, self.list, margins=14, spacing=8))
         side.setFixedWidth(330)
         self.question = QuestionView(show_meta=True, read_only=True)
+        self.note_actions = NoteActions(self, self.current_item)  # Ctrl+Shift+N, Ctrl+Shift+R
+        self.question.add_actions(self.note_actions.buttons())
         self.empty = label("No questions match this filter.", role="muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QWidget()
