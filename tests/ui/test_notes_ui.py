@@ -148,6 +148,15 @@ def test_a_note_and_a_report_by_keyboard_in_review_then_shown_again_from_setting
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not cancelled.isVisible(), timeout=3000)  # type: ignore[attr-defined]
     assert store.notes.note(item.question_id) == "Look at the data size first."
+    activate(qtbot, window)
+    too_long = open_dialog(qtbot, window, Qt.Key.Key_N)  # refused in the dialog, which stays open
+    assert isinstance(too_long, NoteDialog)
+    too_long.editor.setPlainText("x" * 10_001)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert too_long.isVisible() and "at most 10,000 characters" in too_long.warning.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not too_long.isVisible(), timeout=3000)
+    assert store.notes.note(item.question_id) == "Look at the data size first."
 
     activate(qtbot, window)
     press(qtbot, Qt.Key.Key_Escape)

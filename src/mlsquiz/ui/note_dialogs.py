@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlsquiz.store.notes import COMMENT_LIMIT, NOTE_LIMIT
 from mlsquiz.ui.widgets import button, hbox, label, scroll, set_prop, shortcut, vbox
 
 KINDS = [
@@ -46,7 +47,14 @@ class _Dialog(QDialog):
         self.question.setAccessibleName("Question")
         self.question_id = label(question_id, role="small", wrap=True)
         self.question_id.setAccessibleName("Question id")
+        self.warning = label(role="small", wrap=True)  # why it cannot be saved yet; the dialog stays open
+        self.warning.setAccessibleName("Problem")
+        set_prop(self.warning, "tone", "danger")
         shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self._submit)
+
+    def _warn(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
 
     def _submit(self) -> None:
         self.accept()
@@ -82,15 +90,23 @@ class NoteDialog(_Dialog):
             wrap=True,
         )
         self.save = button("Save note", "Save the note", variant="primary", tip="Ctrl+Enter")
-        self.save.clicked.connect(self.accept)
+        self.save.clicked.connect(self._submit)
         self.delete = button("Delete note", "Delete the note")
         self.delete.clicked.connect(self._delete)
         self.delete.setVisible(bool(text))
         cancel = button("Cancel", "Cancel", tip="Esc")
         cancel.clicked.connect(self.reject)
-        body: list[QWidget | QLayout] = [self.question, self.question_id, self.editor, hint]
+        body: list[QWidget | QLayout] = [self.question, self.question_id, self.editor, self.warning, hint]
         self._build(body, hbox(self.delete, None, cancel, self.save, spacing=8), 10)
+        self._warn("")
         self.editor.setFocus()
+
+    def _submit(self) -> None:
+        size = len(self.text().strip())
+        if size > NOTE_LIMIT:
+            self._warn(f"A note holds at most {NOTE_LIMIT:,} characters; this one has {size:,}.")
+            return
+        self.accept()
 
     def _delete(self) -> None:
         self.editor.clear()
@@ -106,8 +122,6 @@ class ReportDialog(_Dialog):
     def __init__(self, stem: str, question_id: str, parent: QWidget | None = None) -> None:
         super().__init__("Report a problem", stem, question_id, parent)
         self.kinds = QButtonGroup(self)
-        self.warning = label(role="small", wrap=True)
-        set_prop(self.warning, "tone", "danger")
         grid = QGridLayout()  # the kinds, each with what it means beside it (wrapping: never clipped)
         grid.setHorizontalSpacing(14)
         grid.setColumnStretch(1, 1)
@@ -145,13 +159,12 @@ class ReportDialog(_Dialog):
         self._warn("")
         self.radios[0].setFocus()
 
-    def _warn(self, text: str) -> None:
-        self.warning.setText(text)
-        self.warning.setVisible(bool(text))
-
     def _submit(self) -> None:
         if self.kind() is None:
             self._warn("Choose what is wrong first: Alt+W, Alt+A, Alt+O or Alt+Y, or the arrow keys.")
+            return
+        if len(self.comment().strip()) > COMMENT_LIMIT:
+            self._warn(f"A comment holds at most {COMMENT_LIMIT:,} characters.")
             return
         self.accept()
 
