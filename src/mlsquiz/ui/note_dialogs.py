@@ -138,7 +138,7 @@ class ReportDialog(_Dialog):
         self.kinds.buttonToggled.connect(lambda *_: self._warn(""))
         self.comment_box = _editor("", "Comment (optional)")
         self.comment_box.setPlaceholderText("Comment (optional): what is wrong, and a source if you have one")
-        self.comment_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.comment_box.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 18)  # room for the rest
         self.hide_box = QCheckBox("&Hide this question from my drills and exams")
         self.hide_box.setAccessibleName("Hide this question from my drills and exams")
         hint = label(
