@@ -10,25 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mlsquiz.study.drills import DrillFilter
-from mlsquiz.ui.app_controller import AppController
 from mlsquiz.ui.main_window import MainWindow
 from mlsquiz.ui.note_dialogs import NoteDialog, ReportDialog
 
 Shoot = Callable[..., None]
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def choice_first(c: AppController, drill: DrillFilter) -> None:
-    """Start the drill again until its first question is a choice question (the drill's seed is random, and the
-    script's keys answer a choice question)."""
-    for _ in range(30):
-        c.start_drill(drill)
-        assert c.store is not None and c.attempt is not None
-        if c.store.attempt_view(c.attempt.attempt_id).items[0].type in ("single", "multiple"):
-            return
-        c.store.discard(c.attempt.attempt_id)
-        c.close_attempt()
 
 
 def _dialog(app: QApplication, window: MainWindow, key: Qt.Key) -> QWidget:
@@ -95,5 +81,9 @@ def settings(app: QApplication, window: MainWindow, out: Path, prefix: str, shoo
     assert dialog is not None
     shoot(app, window, out, f"{prefix}-17a-notes-and-reports", dialog)
     dialog.close()
+    store = window.controller.store
+    assert store is not None
+    for qid in store.notes.hidden_ids():  # shown again: the later screenshots draw from every question
+        store.notes.unhide(qid)
     window.activateWindow()
     app.processEvents()
