@@ -135,6 +135,18 @@ def test_a_hidden_question_leaves_drills_reviews_and_new_exams_until_shown_again
         assert hidden[0] in {i.question_id for i in review.items}
 
 
+def test_a_weak_spot_drill_draws_around_hidden_questions(small_bank: Bank, data_dir: Path) -> None:
+    with Store.open(data_dir, small_bank) as store:
+        first, _ = store.start_weak_drill("mls-c01", seed=1)
+        weak = {i.question_id for i in first.items}
+        store.discard(first.status.id)
+        for qid in weak:
+            store.notes.report(qid, "outdated", hide=True)
+        again, _ = store.start_weak_drill("mls-c01", seed=1)
+        drawn = {i.question_id for i in again.items}
+    assert len(drawn) == len(weak) and not drawn & weak  # as long as before, from the other questions
+
+
 def test_assembly_leaves_out_the_excluded_and_fills_each_domain(small_bank: Bank) -> None:
     blueprint = small_bank.blueprints["mls-c01"]
     plain = assemble(small_bank, blueprint, seed=7)
