@@ -22,10 +22,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shots_notes
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from screenshot_aids import render_aids
 
 from mlsquiz.bank.bank import Bank, load_bank
@@ -135,9 +136,7 @@ def key(app: QApplication, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModi
     app.processEvents()
 
 
-def shoot(
-    app: QApplication, window: MainWindow, out: Path, name: str, box: QuestionBox | None = None
-) -> None:
+def shoot(app: QApplication, window: MainWindow, out: Path, name: str, box: QWidget | None = None) -> None:
     settle(app)
     image = window.grab()
     if box is not None:  # a question the app asks, drawn where it would appear: over the window's centre
@@ -274,6 +273,7 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
             key(app, digit)
         key(app, Qt.Key.Key_Return)
         shoot(app, window, out, f"{prefix}-07-drill-feedback")
+        shots_notes.drill(app, window, out, prefix, shoot)
         key(app, Qt.Key.Key_Return)
         asker.name, asker.answer = f"{prefix}-08-ask-finish-early", "Finish"
         window.screens.drill.finish.click()
@@ -311,6 +311,7 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         window.screens.review.set_filter("wrong")
         window.screens.review.list.setCurrentRow(1)
         shoot(app, window, out, f"{prefix}-14-review")
+        shots_notes.review(app, window, out, prefix, shoot)
         c.go(st.History())
         running = next((r for r in range(window.screens.history.model.rowCount())
                         if window.screens.history.model.entries[r].status == "in_progress"), 0)  # fmt: skip
@@ -320,6 +321,7 @@ def render_look(app: QApplication, bank: Bank, seed_folder: Path, clock_start: d
         window.screens.history.discard.click()
         c.go(st.SettingsPage())
         shoot(app, window, out, f"{prefix}-17-settings")
+        shots_notes.settings(app, window, out, prefix, shoot)
         panel = window.screens.settings.backups
         panel.backup.click()  # a backup made now, so the list and the result line show
         window.screens.settings.ensure_backups_visible()

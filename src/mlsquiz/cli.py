@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     from mlsquiz import cli_data
 
     cli_data.add_parser(sub, common, _Parser)
+    from mlsquiz import cli_notes
+
+    cli_notes.add_parser(sub, common, _Parser)
     return parser
 
 
@@ -133,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from mlsquiz import cli_data
 
             return cli_data.run(args, data_dir(args))
+        if args.command == "notes":
+            from mlsquiz import cli_notes
+
+            return cli_notes.run(args, lambda: _load_bank(args), lambda bank: _open_store(args, bank))
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a clear line, never a traceback, for the user
@@ -290,8 +297,8 @@ def _exam(args: argparse.Namespace) -> int:
         return 2
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
     with _open_store(args, bank) as store:
-        last_seen = store.last_seen()
-    exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen)
+        last_seen, hidden = store.last_seen(), store.notes.hidden_ids()
+    exam = assemble(bank, blueprint, seed=seed, length=args.length, last_seen=last_seen, excluded=hidden)
     questions = [
         {"position": i + 1, "id": q.id, "domain": q.domain, "task": q.task, "type": q.type, "case": q.case}
         for i, q in enumerate(exam.items)

@@ -5,7 +5,8 @@ matching items the blueprint's `item_mix` asks for (none for an exam guide witho
 its own domain; a case is drawn whole, its questions next to each other in the case's order; then, within each
 domain, the rest spread over its task statements as evenly as the bank allows, with a single/multiple mix near
 the bank's own; the questions this user has seen least recently (never seen first); ties broken by the seed.
-The same seed, bank and history give the same exam.
+The questions the user hid (`excluded`) are never drawn; their domains fill from the others.
+The same seed, bank, history and hidden questions give the same exam.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -187,6 +188,16 @@ def _pick(
     return chosen
 
 
+def _without(pair: tuple[Group, Group], excluded: Collection[str]) -> tuple[Group, Group]:
+    """A task's (singles, multiples) without the excluded questions (the index itself is shared, kept whole)."""
+    if not excluded:
+        return pair
+    return (
+        Group(*([q for q in qs if q.id not in excluded] for qs in (pair[0].scenarios, pair[0].others))),
+        Group(*([q for q in qs if q.id not in excluded] for qs in (pair[1].scenarios, pair[1].others))),
+    )
+
+
 def _share(n: int, share: float, rng: random.Random) -> int:
     """`n × share` rounded at random in proportion to the fraction, so short exams get these items sometimes."""
     if share <= 0 or n <= 0:
@@ -261,8 +272,10 @@ def assemble(
     seed: int,
     length: int | None = None,
     last_seen: Mapping[str, datetime] | None = None,
+    excluded: Collection[str] = frozenset(),
 ) -> AssembledExam:
-    """Pick and order an exam's questions. If the bank is short in a domain, the exam is shorter there."""
+    """Pick and order an exam's questions. If the bank is short in a domain, the exam is shorter there.
+    `excluded` (the questions the user hid) are never drawn."""
     rng = random.Random(seed)
     index = pool_index(bank)
     tasks = index.by_task.get(blueprint.id, {})
@@ -270,11 +283,12 @@ def assemble(
     stems: set[str] = set()  # no stem twice in one exam, even from two different questions
     counts = domain_counts(blueprint, length)
     draft = _Draft(blueprint, counts)
+    draft.used |= set(excluded)  # a case holding a hidden question is not drawn either
     _draw_sequenced(draft, index, sum(counts.values()), rng, seen)
     for domain in blueprint.domains:
         n = draft.room[domain.id]
         empty = (Group([], []), Group([], []))
-        groups = [tasks.get(t.id, empty) for t in domain.tasks]
+        groups = [_without(tasks.get(t.id, empty), excluded) for t in domain.tasks]
         per_task = _spread(n, [len(g[0]) + len(g[1]) for g in groups], rng)
         for (singles, multiples), count in zip(groups, per_task, strict=True):
             for q in _pick(singles, multiples, count, index.multiple_share, rng, seen, stems):

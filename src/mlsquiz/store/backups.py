@@ -5,8 +5,8 @@ The rules (README, "Your data"):
   API, into a temporary file of its own that is checked again and then renamed into place.
 - The last `KEEP_LAST` backups are kept, plus the newest of each of the last `KEEP_DAYS` days.
 - Each backup is a new file; none is ever overwritten. Pruning deletes only backups that the newest backup holds
-  at least as much as (attempts and answers), so a database that holds less never costs an older, fuller
-  backup; only the user deletes those (by hand, or by restoring and working on).
+  at least as much as (attempts, answers, notes and reports: `dbfile.Holding`), so a database that holds less
+  never costs an older, fuller backup; only the user deletes those (by hand, or by restoring and working on).
 
 Recovering from them, at opening or by hand, is in `recovery`; checking a database file, in `dbfile`.
 """

@@ -28,17 +28,28 @@ def plural(n: int, noun: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Holding:
-    """What a database holds, for "never replace more with less"."""
+    """What a database holds, for "never replace more with less": attempts, answers, and the user's notes and
+    reports (each is work that would be lost)."""
 
     attempts: int
     answers: int
+    notes: int = 0
+    reports: int = 0
 
     def describe(self) -> str:
-        """ "1 attempt, 12 answers"."""
-        return f"{plural(self.attempts, 'attempt')}, {plural(self.answers, 'answer')}"
+        """ "1 attempt, 12 answers", then notes and reports when there are any: "…, 2 notes, 1 report"."""
+        parts = [plural(self.attempts, "attempt"), plural(self.answers, "answer")]
+        parts += [plural(n, noun) for n, noun in ((self.notes, "note"), (self.reports, "report")) if n]
+        return ", ".join(parts)
 
     def less_than(self, other: Holding) -> bool:
-        return self.attempts < other.attempts or self.answers < other.answers
+        """Less of anything: a backup holding one more note than the newest is not pruned by it."""
+        return (
+            self.attempts < other.attempts
+            or self.answers < other.answers
+            or self.notes < other.notes
+            or self.reports < other.reports
+        )
 
 
 def sqlite_code(exc: BaseException) -> str:
@@ -130,4 +141,8 @@ def holding(conn: sqlite3.Connection) -> Holding:
         return Holding(0, 0)
     attempts = conn.execute("SELECT count(*) FROM attempt").fetchone()[0]
     answers = conn.execute("SELECT count(*) FROM attempt_item WHERE answered_at IS NOT NULL").fetchone()[0]
-    return Holding(int(attempts), int(answers))
+    counts = [
+        conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if table in names else 0
+        for table in ("question_note", "question_report")  # absent before schema 3
+    ]
+    return Holding(int(attempts), int(answers), int(counts[0]), int(counts[1]))

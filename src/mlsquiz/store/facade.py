@@ -12,7 +12,8 @@ refused with `StaleAttempt`; damage found mid-session raises `DamagedDuringSessi
 The Store holds parts, each with one job, as Anki's `Collection` delegates to `decks`, `tags` and `conf`:
 `database` (engine, session, transactions, backups and recovery), `attempts` (the write-through attempt
 cache and every command on an attempt, written by `attempts.writes`), `starts` (new exams, drills and
-reviews) and `reads` (history, readiness, the cached dashboard). Settings are read once and kept.
+reviews), `reads` (history, readiness, the cached dashboard) and `notes` (the user's notes on questions and
+reports of problems with them). Settings are read once and kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.backups import DB_NAME, BackupInfo
 from mlsquiz.store.database import Database
 from mlsquiz.store.errors import DamagedDuringSession, SaveFailed, StaleAttempt, UserFacingError
+from mlsquiz.store.notes import Notes
 from mlsquiz.store.reads import Reads
 from mlsquiz.store.starts import Starts
 from mlsquiz.store.views import (
@@ -62,6 +64,7 @@ class Store:
         self.attempts = Attempts(self.database, bank)
         self.reads = Reads(self.database, bank)
         self.starts = Starts(self.attempts, self.reads, bank)
+        self.notes = Notes(self.database, bank)  # the user's notes and reports (store.notes)
         self._settings: Settings | None = None  # read once; `save_settings` keeps it current
 
     @classmethod
@@ -110,7 +113,7 @@ class Store:
     @bank.setter
     def bank(self, bank: Bank) -> None:
         """The app swaps in the bank rebuilt after an import: every part reads questions from the new one."""
-        self._bank = self.attempts.bank = self.reads.bank = self.starts.bank = bank
+        self._bank = self.attempts.bank = self.reads.bank = self.starts.bank = self.notes.bank = bank
         self.database.revision += 1  # the dashboard counts the bank's questions
 
     @property

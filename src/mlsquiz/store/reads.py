@@ -18,7 +18,7 @@ from mlsquiz.exam.scoring import Tally, wrong_sql
 from mlsquiz.settings import Settings
 from mlsquiz.store.database import Database
 from mlsquiz.store.present import history_entries, utc
-from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
+from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow, ReportRow
 from mlsquiz.store.views import DashboardView, HistoryEntry, ReadinessView, ResumableView
 from mlsquiz.study import readiness as readiness_model
 
@@ -55,11 +55,13 @@ class Reads:
 
     def due_count(self) -> int:
         now = self.db.clock.now()
+        hidden = select(ReportRow.question_id).where(col(ReportRow.hidden))
         return int(
             self.db.session.exec(
                 select(func.count())
                 .select_from(CardRow)
                 .where(~col(CardRow.retired), col(CardRow.due) <= now)
+                .where(col(CardRow.question_id).not_in(hidden))  # a hidden question is not reviewed
             ).one()
         )
 

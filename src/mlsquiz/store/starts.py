@@ -16,6 +16,7 @@ from mlsquiz.exam.responses import shown_order
 from mlsquiz.store.attempts import Attempts
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.misconceptions import sure_and_wrong
+from mlsquiz.store.notes import hidden_ids
 from mlsquiz.store.reads import Reads
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow
 from mlsquiz.store.views import AttemptView
@@ -32,14 +33,20 @@ class Starts:
 
     def start_exam(self, blueprint: Blueprint, seed: int | None, length: int) -> AttemptView:
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-        exam = assemble(self.bank, blueprint, seed=seed, length=length, last_seen=self.reads.last_seen())
+        hidden = hidden_ids(self.db.session)
+        exam = assemble(
+            self.bank, blueprint, seed=seed, length=length, last_seen=self.reads.last_seen(), excluded=hidden
+        )
         items = [(self.bank.by_id[i.id], i.domain, i.task) for i in exam.items]
         full = len(items) == blueprint.questions
         title = f"{'Mock exam' if full else 'Short exam'} · {blueprint.id.upper()} · {len(items)} questions"
         return self._create("exam", blueprint, items, seed, exam.duration_minutes * 60, title)
 
     def drill_pool_size(self, drill: DrillFilter) -> int:
-        return count_matching(self.bank, drill, self.reads.answered_before(), self.reads.wrong_before())
+        hidden = hidden_ids(self.db.session)
+        return count_matching(
+            self.bank, drill, self.reads.answered_before(), self.reads.wrong_before(), hidden
+        )
 
     def start_drill(
         self, blueprint: Blueprint, drill: DrillFilter, seed: int | None, *, title: str | None = None
@@ -52,6 +59,7 @@ class Starts:
             seen=self.reads.answered_before(),
             wrong=self.reads.wrong_before(),
             last_seen=self.reads.last_seen(),
+            excluded=hidden_ids(self.db.session),
         )
         if not questions:
             raise UserFacingError("no questions match these filters")
@@ -64,7 +72,8 @@ class Starts:
         rows = self.db.session.exec(
             select(CardRow.question_id, CardRow.due).where(~col(CardRow.retired), col(CardRow.due) <= now)
         ).all()
-        cards = [(qid, when) for qid, when in rows if qid in self.bank.by_id]
+        hidden = hidden_ids(self.db.session)  # the questions the user hid are not reviewed
+        cards = [(qid, when) for qid, when in rows if qid in self.bank.by_id and qid not in hidden]
         first = sure_and_wrong(self.db.session, [qid for qid, _ in cards])
         due = [self.bank.by_id[qid] for qid in due_order(cards, first)]  # sure-and-wrong first
         questions = due[:limit]

@@ -17,6 +17,7 @@ from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.scoring import Tally
 from mlsquiz.store.database import Database
 from mlsquiz.store.errors import UserFacingError
+from mlsquiz.store.notes import hidden_ids
 from mlsquiz.store.present import utc
 from mlsquiz.store.reads import RECENT_FIRST_ATTEMPTS, Reads
 from mlsquiz.store.starts import Starts
@@ -95,6 +96,7 @@ def start_weak_drill(
         seen=reads.answered_before(),
         wrong=reads.wrong_before(),
         last_seen=reads.last_seen(),
+        excluded=hidden_ids(reads.db.session),
     )
     if not questions:
         raise UserFacingError(f"the bank has no questions for {blueprint.id.upper()} to drill")

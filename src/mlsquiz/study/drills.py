@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Literal
 
@@ -48,10 +48,13 @@ def matches(q: Question, f: DrillFilter, seen: set[str], wrong: set[str]) -> boo
     )
 
 
-def count_matching(bank: Bank, f: DrillFilter, seen: set[str], wrong: set[str]) -> int:
+def count_matching(
+    bank: Bank, f: DrillFilter, seen: set[str], wrong: set[str], excluded: Collection[str] = frozenset()
+) -> int:
+    """How many questions a drill with these filters draws from; `excluded` (hidden by the user) never count."""
     if f.question_ids:
-        return sum(qid in bank.by_id for qid in f.question_ids)
-    return sum(matches(q, f, seen, wrong) for q in bank.questions)
+        return sum(qid in bank.by_id and qid not in excluded for qid in f.question_ids)
+    return sum(matches(q, f, seen, wrong) and q.id not in excluded for q in bank.questions)
 
 
 def choose(
@@ -62,16 +65,19 @@ def choose(
     seen: set[str],
     wrong: set[str],
     last_seen: Mapping[str, datetime],
+    excluded: Collection[str] = frozenset(),
 ) -> Sequence[Question]:
-    """Up to `f.length` matching questions, least recently seen first, ties broken by the seed.
+    """Up to `f.length` matching questions, least recently seen first, ties broken by the seed. The questions
+    the user hid (`excluded`) are never drawn, not even when named in `f.question_ids`.
 
     No two chosen questions share a stem: a generated stem such as "Which statement about X is true?" can head
     several questions, and a drill that asks the same thing twice reads as a repeat.
     """
     if f.question_ids:
-        return [bank.by_id[qid] for qid in dict.fromkeys(f.question_ids) if qid in bank.by_id][: f.length]
+        named = [qid for qid in dict.fromkeys(f.question_ids) if qid in bank.by_id and qid not in excluded]
+        return [bank.by_id[qid] for qid in named][: f.length]
     rng = random.Random(seed)
-    pool = [q for q in bank.questions if matches(q, f, seen, wrong)]
+    pool = [q for q in bank.questions if q.id not in excluded and matches(q, f, seen, wrong)]
     keyed = sorted(((last_seen.get(q.id, NEVER), rng.random(), q) for q in pool), key=lambda t: t[:2])
     chosen: list[Question] = []
     stems: set[str] = set()

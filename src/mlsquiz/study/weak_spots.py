@@ -22,7 +22,7 @@ seed, bank and history give the same drill. The questions are asked task by task
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -146,13 +146,15 @@ def draw(
     seen: set[str],
     wrong: set[str],
     last_seen: Mapping[str, datetime],
+    excluded: Collection[str] = frozenset(),
 ) -> list[Question]:
-    """Up to `length` questions on `tasks`, no stem twice, asked task by task in turn."""
+    """Up to `length` questions on `tasks`, no stem twice, asked task by task in turn; never one the user hid
+    (`excluded`)."""
     rng = random.Random(seed)
     queues = []
     for t in tasks:
         f = DrillFilter(blueprint=blueprint.id, tasks=[t.task])
-        pool = [q for q in bank.questions if matches(q, f, seen, wrong)]
+        pool = [q for q in bank.questions if q.id not in excluded and matches(q, f, seen, wrong)]
         queues.append(_queue(pool, rng, seen, wrong, last_seen))
     wanted = quotas(tasks, length)
     stems: set[str] = set()

@@ -86,6 +86,10 @@ class AppController(QObject):
             self._guard(self._replace_bank),
             self.notify,
         )
+        from mlsquiz.ui.notes_flow import NotesFlow
+
+        self.notes = NotesFlow(self.s, lambda: self.store, self.notify, self._guard)
+        self.state_changed.connect(self.notes.state_changed)
         self._wire()
         self.built.emit()
 

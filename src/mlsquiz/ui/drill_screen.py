@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mlsquiz.ui.attempt_screen import AttemptScreen
+from mlsquiz.ui.note_actions import NoteActions
 from mlsquiz.ui.widgets import (
     Bar,
     ElidedLabel,
@@ -69,6 +70,8 @@ class DrillScreen(AttemptScreen):
         body.setLayout(body_layout)
         self.question.setMaximumWidth(980)
         self.confidence.setContentsMargins(16, 0, 16, 8)
+        self.note_actions = NoteActions(self, self.current)  # Ctrl+Shift+N, Ctrl+Shift+R
+        self.question.add_actions(self.note_actions.buttons())
         self.setLayout(vbox(bar, body, hbox(None, self.confidence, None), footer, spacing=0))
         shortcut(self, ["Return", "Enter"], self.enter)
 
@@ -77,6 +80,7 @@ class DrillScreen(AttemptScreen):
         chain: list[QWidget] = [self.finish, self.question.area]
         chain += [row.indicator for row in self.question.rows]
         chain += list(self.confidence.buttons.values())
+        chain += self.note_actions.buttons()
         chain += [self.primary, self.next, self.flag, self.previous, self.leave]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

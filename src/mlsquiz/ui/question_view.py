@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mlsquiz.store.views import ItemView
 from mlsquiz.ui.case_panel import CasePanel
 from mlsquiz.ui.markdown_view import MarkdownView
 from mlsquiz.ui.matching_view import MatchingView, matching_summary
+from mlsquiz.ui.note_box import NoteBox
 from mlsquiz.ui.option_row import OptionRow
 from mlsquiz.ui.ordering_view import OrderingView, ordering_summary
 from mlsquiz.ui.widgets import Bar, label, scroll, select_text, set_prop, vbox
@@ -71,6 +74,9 @@ class QuestionView(QWidget):
             vbox(self.verdict, self.answers, why, self.explanation, self.references, margins=16, spacing=10)
         )
         self.feedback.setAccessibleName("Feedback")
+        self.notes: Mapping[str, str] = {}  # the user's notes by question id; the exam's view never gets any
+        self.notes_shown = True  # False hides them (the review of an exam still in progress)
+        self.note_box = NoteBox()
         content = QWidget()
         layout = vbox(
             Bar(
@@ -87,9 +93,13 @@ class QuestionView(QWidget):
             self.ordering,
             self.matching,
             self.feedback,
+            self.note_box,
             margins=0,
             spacing=14,
         )
+        self.action_row = QHBoxLayout()  # the screen's actions on this question (a note, a report), if any
+        self.action_row.setSpacing(8)
+        layout.addLayout(self.action_row)
         layout.addStretch(1)
         layout.setContentsMargins(24, 20, 24, 24)
         content.setLayout(layout)
@@ -174,7 +184,25 @@ class QuestionView(QWidget):
             QWidget.setTabOrder(previous, row.indicator)
             previous = row.indicator
 
+    def show_note(self) -> None:
+        """The user's note on the question shown: in review at once, in a drill once the answer is checked."""
+        item = self.item
+        text = self.notes.get(item.question_id, "") if item is not None and self.notes_shown else ""
+        self.note_box.show_note(text if item is not None and (item.revealed or self.read_only) else "")
+
+    def add_actions(self, widgets: list[QWidget]) -> None:
+        """Buttons under the question, scrolling with it (the top bar has no room left at large text sizes)."""
+        for widget in widgets:
+            self.action_row.addWidget(widget)
+        self.action_row.addStretch(1)
+
+    def scroll_to_note(self) -> None:
+        """Bring the note just saved into view (after the layout has made room for it)."""
+        bar = self.area.verticalScrollBar()
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum()))  # the note and the actions under it
+
     def _show_feedback(self, item: ItemView) -> None:
+        self.show_note()
         self.feedback.setVisible(item.revealed)
         self.verdict_chip.setVisible(item.revealed)
         if not item.revealed:

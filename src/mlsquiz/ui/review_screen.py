@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 from mlsquiz.exam import scoring
 from mlsquiz.store.views import ItemView, ResultView
 from mlsquiz.ui import theme
+from mlsquiz.ui.note_actions import NoteActions
 from mlsquiz.ui.question_view import QuestionView
 from mlsquiz.ui.widgets import (
     Bar,
@@ -96,6 +97,8 @@ class ReviewScreen(QWidget):
         side = card(vbox(label("Show", role="h3"), self.filter, self.count, self.list, margins=14, spacing=8))
         side.setFixedWidth(330)
         self.question = QuestionView(show_meta=True, read_only=True)
+        self.note_actions = NoteActions(self, self.current_item)  # Ctrl+Shift+N, Ctrl+Shift+R
+        self.question.add_actions(self.note_actions.buttons())
         self.empty = label("No questions match this filter.", role="muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QWidget()
@@ -106,6 +109,9 @@ class ReviewScreen(QWidget):
     def show_result(self, result: ResultView, domain_titles: dict[str, str]) -> None:
         self.result = result
         self.title.setText(f"Review · {result.title}")
+        # an exam in progress: no notes shown (one could give an answer away) and none written
+        self.question.notes_shown = not (result.mode == "exam" and result.status == "in_progress")
+        self.note_actions.set_enabled(self.question.notes_shown)
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.addItem("All questions", "all")
@@ -178,6 +184,13 @@ class ReviewScreen(QWidget):
             return
         item = self.shown[row]
         self.question.show_item(item, len(self.result.items), timing=timing_text(item, self.result))
+
+    def current_item(self) -> ItemView | None:
+        """The question shown, for a note or a report (none for an exam still in progress)."""
+        row = self.list.currentRow()
+        if self.result is None or not self.question.notes_shown or not 0 <= row < len(self.shown):
+            return None
+        return self.shown[row]
 
     def _drill(self) -> None:
         if self.result is None or self.result.status != "submitted":

@@ -10,6 +10,7 @@ from mlsquiz.settings import Settings
 from mlsquiz.store.views import BlueprintView
 from mlsquiz.ui.backups_panel import BackupsPanel
 from mlsquiz.ui.exam_date_field import ExamDateField
+from mlsquiz.ui.notes_list import NotesCard
 from mlsquiz.ui.widgets import (
     Bar,
     button,
@@ -105,7 +106,8 @@ class SettingsScreen(QWidget):
         panel = card(vbox(label("Preferences", role="h2"), form, self.saved, margins=24, spacing=16))
         self.backups = BackupsPanel()
         content = QWidget()
-        content.setLayout(vbox(panel, self.backups, None, margins=24, spacing=16))
+        self.notes_card = NotesCard()  # Notes and reports: un-hide a question, delete a report or a note
+        content.setLayout(vbox(panel, self.notes_card, self.backups, None, margins=24, spacing=16))
         self.area = scroll(content)
         self.setLayout(vbox(bar, self.area, spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
