@@ -50,6 +50,7 @@ def make_window(qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: Clock) 
         qtbot.waitExposed(window)
         with qtbot.waitSignal(window.controller.ready, timeout=30_000):
             window.start()
+        qtbot.waitUntil(window.controller.is_ready, timeout=30_000)  # the other screens follow the dashboard
         activate(qtbot, window)
         made.append(window)
         return window

@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, QRect, Qt, QUrl
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -54,6 +55,36 @@ def test_the_bank_loads_off_the_gui_thread_behind_a_loading_screen(
         release.set()
     assert threads == [False]
     assert isinstance(window.controller.state, st.Home)
+
+
+def test_the_dashboard_comes_before_the_other_screens_and_a_key_pressed_meanwhile_waits_for_them(
+    qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlsquiz.ui import screens
+
+    release = threading.Event()
+    real = screens.import_screen_modules
+
+    def slow_imports() -> None:
+        release.wait(10)
+        real()
+
+    monkeypatch.setattr(screens, "import_screen_modules", slow_imports)
+    window = MainWindow(data_dir, bank_loader=lambda: shipped_bank, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        window.start()
+    assert window.screens.currentWidget() is window.screens.dashboard
+    assert window.screens.home_built and not window.screens.built
+    assert not window.controller.is_ready()
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_D, CTRL)  # drill set-up: its screen does not exist yet
+    assert isinstance(window.controller.state, st.Home)
+    release.set()
+    qtbot.waitUntil(window.controller.is_ready, timeout=30_000)
+    wait_for(qtbot, window, st.DrillSetup)
+    assert window.screens.currentWidget() is window.screens.setup
 
 
 def test_a_failed_start_says_why(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:

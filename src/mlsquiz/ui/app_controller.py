@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from mlsquiz.startup import mark
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.ui import state as st
+from mlsquiz.ui.app_attempts import AttemptActions
+from mlsquiz.ui.app_wiring import wire, wire_home
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
-from mlsquiz.ui.widgets import ask, confirm
 
 if TYPE_CHECKING:  # the core is imported after the first frame is painted (see `start` and `core`)
     from PySide6.QtWidgets import QWidget
@@ -27,8 +28,7 @@ if TYPE_CHECKING:  # the core is imported after the first frame is painted (see 
     from mlsquiz.exam.attempt import Clock
     from mlsquiz.settings import Settings
     from mlsquiz.store.facade import Store
-    from mlsquiz.store.views import AttemptView, BlueprintView, DashboardView
-    from mlsquiz.study.drills import DrillFilter
+    from mlsquiz.store.views import BlueprintView, DashboardView
     from mlsquiz.ui.attempt_controller import AttemptController
     from mlsquiz.ui.screens import Screens
 
@@ -40,7 +40,7 @@ def core_errors() -> tuple[type[Exception], ...]:
     return (UserFacingError, AttemptError)
 
 
-class AppController(QObject):
+class AppController(QObject, AttemptActions):
     ready = Signal()  # the store is open and the first dashboard is shown
     built = Signal()  # the screens exist (made after the first frame)
     load_failed = Signal(str)
@@ -73,7 +73,7 @@ class AppController(QObject):
         self._screens = self._state_table()
 
     def build_screens(self) -> None:
-        """Make the screens and connect them (once), when the store is ready."""
+        """Make the screens other than the dashboard and connect them (once), after the first dashboard."""
         if self.s.built:
             return
         self.s.build()
@@ -90,50 +90,12 @@ class AppController(QObject):
 
         self.notes = NotesFlow(self.s, lambda: self.store, self.notify, self._guard)
         self.state_changed.connect(self.notes.state_changed)
-        self._wire()
+        wire(self)
         self.built.emit()
 
-    def _wire(self) -> None:
-        s, g = self.s, self._guard
-        s.dashboard.exam_requested.connect(g(self.start_exam))
-        s.dashboard.drill_requested.connect(g(lambda: self.go(st.DrillSetup())))
-        s.dashboard.review_requested.connect(g(self.start_review))
-        s.dashboard.weak_spots_requested.connect(g(lambda: self.start_weak_drill(self.blueprint_id)))
-        s.results.weak_spots_requested.connect(g(self.start_weak_drill))
-        s.dashboard.history_requested.connect(g(lambda: self.go(st.History())))
-        s.dashboard.settings_requested.connect(g(lambda: self.go(st.SettingsPage())))
-        s.dashboard.resume_requested.connect(g(self.resume))
-        s.dashboard.discard_requested.connect(g(self.discard))
-        s.history.discard_requested.connect(g(self.discard))
-        s.results.more_review_requested.connect(g(self.start_review))
-        s.dashboard.attempt_requested.connect(g(lambda i: self.go(st.Results(i))))
-        s.dashboard.blueprint_changed.connect(g(self.choose_blueprint))
-        s.dashboard.import_requested.connect(g(self.imports.choose_file))
-        s.dashboard.my_questions_requested.connect(g(self.imports.show_my_questions))
-        self.imports.dialog_closed.connect(
-            lambda: s.dashboard.focus_first() if isinstance(self.state, st.Home) else None
-        )
-        s.setup.filter_changed.connect(g(self._count))
-        s.setup.start_requested.connect(g(self.start_drill))
-        s.setup.back_requested.connect(g(self.back))
-        s.results.review_requested.connect(g(lambda i: self.go(st.Review(i))))
-        s.results.review_question_requested.connect(g(lambda i, p: self.go(st.Review(i, p))))
-        s.results.drill_wrong_requested.connect(g(self._drill_wrong))
-        s.results.home_requested.connect(g(lambda: self.go(st.Home())))
-        s.review.drill_requested.connect(g(lambda ids: self._drill_these(ids, s.review.blueprint())))
-        s.review.back_requested.connect(g(self.back))
-        s.history.open_requested.connect(g(lambda i: self.go(st.Review(i))))
-        s.history.back_requested.connect(g(self.back))
-        s.settings.back_requested.connect(g(self.back))
-        s.settings.backups.backup_requested.connect(g(lambda: self._backups(lambda st_: st_.backup_now())))
-        s.settings.backups.restore_requested.connect(
-            g(lambda n: self._backups(lambda st_: st_.restore_backup(n)))
-        )
-        s.settings.backups.check_requested.connect(g(lambda: self._backups(lambda st_: st_.check_data())))
-
     def is_ready(self) -> bool:
-        """The store is open and no worker is using it."""
-        return self.store is not None and self._task is None
+        """The store is open, every screen is built and no worker is using the store."""
+        return self.store is not None and self._task is None and self.s.built
 
     @property
     def busy(self) -> bool:
@@ -170,9 +132,9 @@ class AppController(QObject):
             from mlsquiz.bank.user_bank import with_user_bank
             from mlsquiz.startup import mark
             from mlsquiz.store.facade import Store
-            from mlsquiz.ui.screens import import_screen_modules
+            from mlsquiz.ui.screens import import_home_modules
 
-            import_screen_modules()
+            import_home_modules()
             mark("core-imported")
             bank = with_user_bank(loader(), folder)
             mark("bank-loaded")
@@ -189,12 +151,24 @@ class AppController(QObject):
             value[0].close()
             return
         self.store, view, self.blueprints = value
-        self.build_screens()
-        mark("screens-built")
+        self.s.build_home()
+        wire_home(self)
+        mark("dashboard-built")
         self._show_dashboard(view)
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
         self.ready.emit()
+        # the other screens' modules load while the dashboard shows; what the user asks meanwhile waits for them
+        from mlsquiz.ui.screens import import_screen_modules
+
+        self._task = run_in_pool(import_screen_modules, self._screens_imported, self._failed_to_load)
+
+    def _screens_imported(self, _value: object) -> None:
+        self._task = None
+        if self.closed:
+            return
+        self.build_screens()
+        self._run_queued()
 
     def _failed_to_load(self, message: str) -> None:
         self._task = None
@@ -337,188 +311,12 @@ class AppController(QObject):
             (self.s.exam if isinstance(self.state, st.Exam) else self.s.drill).restyle()
         elif isinstance(self.state, st.Results | st.History | st.Review):
             self._switch(self.state)
-        if self.s.built:
+        if self.s.home_built:
             self.s.dashboard.update()
 
     def _domain_titles(self, blueprint_id: str) -> dict[str, str]:
         bp = next((b for b in self.blueprints if b.id == blueprint_id), None)
         return {d.id: d.title for d in bp.domains} if bp else {}
-
-    # -- attempts --------------------------------------------------------------------------------------------
-    def start_exam(self) -> None:
-        """A new mock exam; with one of this exam already in progress, ask first (Enter resumes it)."""
-        assert self.store is not None
-        bid = self.store.blueprint(self.blueprint_id).id
-        running = self.store.in_progress_exams(bid)
-        if running:
-            r = running[0]
-            started = r.started_at.astimezone().strftime("%d %b %Y %H:%M")
-            answer = ask(
-                self.s,
-                f"You have a {bid.upper()} mock exam in progress. Resume it?",
-                f"Started {started}, {r.answered} of {r.total} answered. Discarding it deletes its answers; it "
-                "will not appear in History.",
-                [("resume", "Resume"), ("discard", "Discard and start new"), ("cancel", "Cancel")],
-                default="resume",
-                cancel="cancel",
-            )
-            if answer == "resume":
-                self.resume(r.id)
-                return
-            if answer != "discard":
-                return
-            self.store.discard(r.id)
-        self.open_attempt(self.store.start_exam(bid))
-
-    def discard(self, attempt_id: int) -> None:
-        """Discard an unfinished attempt, after asking; it leaves the dashboard, History and readiness."""
-        assert self.store is not None
-        entry = next((h for h in self.store.history() if h.id == attempt_id), None)
-        if entry is None or entry.status == "submitted":
-            return
-        if not confirm(
-            self.s,
-            f"Discard “{entry.title}”?",
-            f"Its {entry.answered} answer{'s' if entry.answered != 1 else ''} are deleted, and it "
-            "leaves History and the readiness estimate. This cannot be undone.",
-            "Discard",
-            "Keep it",
-            enter_says_yes=False,
-        ):
-            return
-        self.store.discard(attempt_id)
-        self.notify(f"Discarded “{entry.title}”.", "info")
-        if isinstance(self.state, st.History):
-            self._switch(self.state)
-        elif isinstance(self.state, st.Home):
-            self.refresh_dashboard()
-
-    def start_review(self) -> None:
-        assert self.store is not None
-        self.open_attempt(self.store.start_review(blueprint_id=self.blueprint_id))
-
-    def start_weak_drill(self, blueprint_id: str | None) -> None:
-        """A drill on the weakest task statements; the banner says which and why, as the dashboard does."""
-        assert self.store is not None
-        view, why = self.store.start_weak_drill(blueprint_id)
-        self.open_attempt(view)
-        self.notify("Weak spots: " + "; ".join(t.explanation for t in why.tasks) + ".", "info")
-
-    def start_drill(self, drill: DrillFilter) -> None:
-        assert self.store is not None
-        self.open_attempt(self.store.start_drill(drill))
-
-    def resume(self, attempt_id: int) -> None:
-        assert self.store is not None
-        view = self.store.resume(attempt_id)
-        if view.status.status != "in_progress":
-            self.notify("The exam's time ran out while you were away; it has been submitted.", "info")
-            self.go(st.Results(attempt_id))
-            return
-        self.open_attempt(view)
-
-    def open_attempt(self, view: AttemptView) -> None:
-        assert self.store is not None
-        self.close_attempt()
-        from mlsquiz.ui.attempt_controller import DrillController, ExamController
-
-        controller: AttemptController
-        if view.status.mode == "exam":
-            controller = ExamController(self.store, self.s.exam, view)
-            self.go(st.Exam(view.status.id))
-        else:
-            controller = DrillController(self.store, self.s.drill, view)
-            self.go(st.Drill(view.status.id))
-        controller.finished.connect(self._attempt_finished)
-        controller.left.connect(self._attempt_left)
-        controller.stale.connect(self._attempt_stale)
-        controller.damaged.connect(self.recover_from_damage)
-        controller.discarded.connect(self._attempt_discarded)
-        self.attempt = controller
-
-    def _backups(self, action: Callable[[Store], str]) -> None:
-        """Settings → Backups: do it, then show the result and the new list (a restore also resets the view)."""
-        assert self.store is not None
-        panel = self.s.settings.backups
-        from mlsquiz.store.facade import DamagedDuringSession
-
-        try:
-            panel.show_result(action(self.store), "success")
-        except DamagedDuringSession:
-            self.recover_from_damage()
-            return
-        except UserFacingError as exc:
-            panel.show_result(str(exc), "danger")
-        panel.show_backups(self.store.backups())
-
-    def _attempt_stale(self, message: str) -> None:
-        self._drop_attempt()
-        self.go(st.Home())
-        self.notify(message, "error")
-
-    def recover_from_damage(self, _message: str = "") -> None:
-        """The data file was found damaged during use: keep it aside, restore the newest good backup, go home."""
-        if self.store is None:
-            return
-        if self.attempt is not None:
-            self.attempt.shutdown_without_saving()
-        self._drop_attempt()
-        try:
-            notice = self.store.recover_from_damage()
-        except UserFacingError as exc:
-            notice = f"Your data file is damaged and could not be restored: {exc}"
-        self.trail = []
-        self._switch(st.Home())
-        self.notify(notice, "error")
-
-    def _attempt_finished(self, attempt_id: int, timed_out: bool) -> None:
-        self._drop_attempt()
-        self.trail = [st.Home()]
-        self._switch(st.Results(attempt_id))
-        if timed_out:
-            self.notify("Time is up: the exam was submitted with the answers you had given.", "info")
-
-    def _attempt_left(self, _attempt_id: int) -> None:
-        self._drop_attempt()
-        self.go(st.Home())
-
-    def _attempt_discarded(self, _attempt_id: int) -> None:
-        self._drop_attempt()
-        self.notify("Discarded: nothing was recorded.", "info")
-        self.go(st.Home())
-
-    def close_attempt(self) -> None:
-        """Pause the open attempt, if any (leaving it for another, or closing the window)."""
-        if self.attempt is not None:
-            self.attempt.shutdown()
-        self._drop_attempt()
-
-    def _drop_attempt(self) -> None:
-        """The attempt's controller has ended (finished, left, stale, damaged, discarded, closed): it goes.
-
-        `deleteLater`, because this often runs inside the controller's own signal."""
-        if self.attempt is not None:
-            self.attempt.deleteLater()
-            self.attempt = None
-
-    def _count(self, drill: DrillFilter) -> None:
-        assert self.store is not None
-        self.s.setup.show_count(self.store.drill_pool_size(drill))
-
-    def _drill_wrong(self, attempt_id: int) -> None:
-        assert self.store is not None
-        blueprint = self.s.results.result.blueprint if self.s.results.result else None
-        self._drill_these(self.store.question_ids_of(attempt_id, "wrong"), blueprint)
-
-    def _drill_these(self, ids: list[str], blueprint: str | None) -> None:
-        review = self.s.review.result
-        if isinstance(self.state, st.Review) and (review is None or review.status != "submitted"):
-            return  # a drill would show the answers of an attempt still in progress
-        if ids:
-            bid = blueprint or self.blueprint_id or "mls-c01"
-            from mlsquiz.study.drills import DrillFilter
-
-            self.start_drill(DrillFilter(blueprint=bid, question_ids=ids, length=len(ids)))
 
     # -- settings and shutting down ----------------------------------------------------------------------------
     def save_settings(self, settings: Settings) -> Settings:

@@ -1,7 +1,8 @@
 """Every screen of the app, made once and kept in one `QStackedWidget`; `show` brings one to the front.
 
-Only the loading screen exists at first: the window paints it before the other screens' modules are imported
-(on the loading thread, `import_screen_modules`) and the screens are built (`build`).
+Only the loading screen exists at first: the window paints it before the dashboard's module is imported (on the
+loading thread) and the dashboard is built (`build_home`); the other screens follow once the first dashboard is
+painted (`import_screen_modules` on the thread pool, then `build`).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ class LoadingScreen(QWidget):
         self.setFocus()
 
 
+HOME_MODULES = ("mlsquiz.ui.dashboard",)
 SCREEN_MODULES = (
-    "mlsquiz.ui.dashboard",
     "mlsquiz.ui.drill_screen",
     "mlsquiz.ui.drill_setup",
     "mlsquiz.ui.exam_screen",
@@ -58,27 +59,49 @@ SCREEN_MODULES = (
     "mlsquiz.ui.review_screen",
     "mlsquiz.ui.settings_screen",
     "mlsquiz.ui.attempt_controller",
+    "mlsquiz.ui.import_flow",
+    "mlsquiz.ui.notes_flow",
 )
 
 
+def import_home_modules() -> None:
+    """Import what `Screens.build_home` needs (on the loading thread, while the window shows "Loading…")."""
+    for name in HOME_MODULES:
+        importlib.import_module(name)
+
+
 def import_screen_modules() -> None:
-    """Import what `Screens.build` needs (on the loading thread, while the window shows "Loading…")."""
+    """Import what `Screens.build` needs (on the thread pool, once the first dashboard is painted)."""
     for name in SCREEN_MODULES:
         importlib.import_module(name)
 
 
 class Screens(QStackedWidget):
+    """The loading screen at once; the dashboard when the store is open; the others right after the first
+    dashboard is painted (`AppController` holds the user's actions until they exist)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.loading = LoadingScreen()
         self.addWidget(self.loading)
+        self.home_built = False
         self.built = False
 
-    def build(self) -> None:
-        """Make every other screen (once)."""
-        if self.built:
+    def build_home(self) -> None:
+        """Make the dashboard (once)."""
+        if self.home_built:
             return
         from mlsquiz.ui.dashboard import DashboardScreen
+
+        self.dashboard = DashboardScreen()
+        self.addWidget(self.dashboard)
+        self.home_built = True
+
+    def build(self) -> None:
+        """Make every other screen (once), after the dashboard."""
+        if self.built:
+            return
+        self.build_home()
         from mlsquiz.ui.drill_screen import DrillScreen
         from mlsquiz.ui.drill_setup import DrillSetupScreen
         from mlsquiz.ui.exam_screen import ExamScreen
@@ -87,7 +110,6 @@ class Screens(QStackedWidget):
         from mlsquiz.ui.review_screen import ReviewScreen
         from mlsquiz.ui.settings_screen import SettingsScreen
 
-        self.dashboard = DashboardScreen()
         self.exam = ExamScreen()
         self.drill = DrillScreen()
         self.setup = DrillSetupScreen()
@@ -95,14 +117,7 @@ class Screens(QStackedWidget):
         self.review = ReviewScreen()
         self.history = HistoryScreen()
         self.settings = SettingsScreen()
-        for screen in self.all()[1:]:
-            self.addWidget(screen)
-        self.built = True
-
-    def all(self) -> list[QWidget]:
-        return [
-            self.loading,
-            self.dashboard,
+        for screen in (
             self.exam,
             self.drill,
             self.setup,
@@ -110,7 +125,13 @@ class Screens(QStackedWidget):
             self.review,
             self.history,
             self.settings,
-        ]
+        ):
+            self.addWidget(screen)
+        self.built = True
+
+    def all(self) -> list[QWidget]:
+        """The screens made so far, in the stack's order."""
+        return [w for i in range(self.count()) if (w := self.widget(i)) is not None]
 
     def bring(self, screen: QWidget) -> None:
         self.setCurrentWidget(screen)
