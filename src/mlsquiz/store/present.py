@@ -6,6 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Protocol
+
+from sqlmodel import col
 
 from mlsquiz.bank.schema import Blueprint, Case, Option, Question
 from mlsquiz.exam.attempt import AttemptState, ItemState, When, full_response
@@ -225,15 +228,42 @@ def _full(question: Question, stored: str) -> bool:
     return full_response(question, answer, sequence)
 
 
+class ItemLine(Protocol):
+    """What history reads of an item row (`HISTORY_COLUMNS`): a plain row, or an `ItemRow`."""
+
+    id: int | None
+    attempt_id: int
+    position: int
+    question_id: str
+    domain: str
+    answer: str
+    flagged: bool
+    correct: bool | None
+    seconds: float
+
+
+HISTORY_COLUMNS = (
+    col(ItemRow.id),
+    col(ItemRow.attempt_id),
+    col(ItemRow.position),
+    col(ItemRow.question_id),
+    col(ItemRow.domain),
+    col(ItemRow.answer),
+    col(ItemRow.flagged),
+    col(ItemRow.correct),
+    col(ItemRow.seconds),
+)
+
+
 def history_entries(
     rows: Sequence[AttemptRow],
-    item_rows: Iterable[ItemRow],
-    question_of: Callable[[ItemRow], Question],
+    item_rows: Iterable[ItemLine],
+    question_of: Callable[[ItemLine], Question],
     *,
     with_items: bool = False,
 ) -> list[HistoryEntry]:
     """CONTRACT.md's history entries from attempt and item rows; `answered` follows `full_response`."""
-    per: dict[int, list[ItemRow]] = defaultdict(list)
+    per: dict[int, list[ItemLine]] = defaultdict(list)
     for item in item_rows:
         per[item.attempt_id].append(item)
     out = []

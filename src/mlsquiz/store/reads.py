@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from mlsquiz.bank.bank import Bank
@@ -17,7 +18,7 @@ from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.scoring import Tally, wrong_sql
 from mlsquiz.settings import Settings
 from mlsquiz.store.database import Database
-from mlsquiz.store.present import history_entries, utc
+from mlsquiz.store.present import HISTORY_COLUMNS, ItemLine, history_entries, utc
 from mlsquiz.store.tables import AttemptRow, CardRow, ItemRow, ReportRow
 from mlsquiz.store.views import DashboardView, HistoryEntry, ReadinessView, ResumableView
 from mlsquiz.study import readiness as readiness_model
@@ -66,18 +67,26 @@ class Reads:
         )
 
     def history(self, *, with_items: bool = False) -> list[HistoryEntry]:
-        """Every attempt, newest first; `with_items` adds each question's line (`history --json --items`)."""
+        """Every attempt, newest first; `with_items` adds each question's line (`history --json --items`).
+
+        The items are read as plain rows of the columns history needs (no model objects, no stored question
+        text), which keeps a long history quick to read; the stored copy of a question is read only for one
+        the bank no longer holds."""
         rows = self.db.session.exec(
             select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
         ).all()
-        item_rows = self.db.session.exec(
-            select(ItemRow).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        item_rows = self.db.session.execute(
+            sa_select(*HISTORY_COLUMNS).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
         ).all()
         return history_entries(rows, item_rows, self._question_of, with_items=with_items)
 
-    def _question_of(self, row: ItemRow) -> Question:
+    def _question_of(self, row: ItemLine) -> Question:
         """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""
-        return self.bank.by_id.get(row.question_id) or Question.model_validate_json(row.question_json)
+        found = self.bank.by_id.get(row.question_id)
+        if found is not None:
+            return found
+        stored = self.db.session.exec(select(ItemRow.question_json).where(ItemRow.id == row.id)).one()
+        return Question.model_validate_json(stored)
 
     def readiness(self, blueprint: Blueprint) -> ReadinessView:
         rows = self.db.session.exec(
