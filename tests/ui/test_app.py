@@ -78,6 +78,7 @@ def test_the_dashboard_comes_before_the_other_screens_and_a_key_pressed_meanwhil
     assert window.screens.currentWidget() is window.screens.dashboard
     assert window.screens.home_built and not window.screens.built
     assert not window.controller.is_ready()
+    assert not list((data_dir / "backups").glob("*.db"))  # the start's backup follows the dashboard
     activate(qtbot, window)
     press(qtbot, Qt.Key.Key_D, CTRL)  # drill set-up: its screen does not exist yet
     assert isinstance(window.controller.state, st.Home)
@@ -85,6 +86,7 @@ def test_the_dashboard_comes_before_the_other_screens_and_a_key_pressed_meanwhil
     qtbot.waitUntil(window.controller.is_ready, timeout=30_000)
     wait_for(qtbot, window, st.DrillSetup)
     assert window.screens.currentWidget() is window.screens.setup
+    assert len(list((data_dir / "backups").glob("*.db"))) == 1  # written before the session could write
 
 
 def test_a_failed_start_says_why(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:

@@ -122,9 +122,8 @@ class AppController(QObject, AttemptActions):
 
     # -- start-up and the dashboard -------------------------------------------------------------------------
     def start(self) -> None:
-        """Show "Loading…" (already painted when this runs from the app); import the core and the screens' modules,
-        load the bank and open the store on the thread pool; then build the screens. All imports happen on that one
-        thread: two threads importing the same packages at once can meet half-initialised modules."""
+        """Show "Loading…" (painted already, from the app); import the core and the dashboard's module, load the
+        bank and open the store on the thread pool (imports happen on one thread at a time); then the dashboard."""
         self.go(st.Loading())
         loader, folder, clock = self.bank_loader, self.data_dir, self.clock
 
@@ -138,7 +137,7 @@ class AppController(QObject, AttemptActions):
             mark("core-imported")
             bank = with_user_bank(loader(), folder)
             mark("bank-loaded")
-            store = Store.open(folder, bank, clock, backup=True)
+            store = Store.open(folder, bank, clock)  # the start's backup follows the first dashboard
             mark("store-open")
             return store, store.dashboard(), store.blueprints()
 
@@ -158,10 +157,17 @@ class AppController(QObject, AttemptActions):
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
         self.ready.emit()
-        # the other screens' modules load while the dashboard shows; what the user asks meanwhile waits for them
+        # While the dashboard shows: the other screens' modules load, and the start's backup is written (before
+        # this session writes anything: what the user asks meanwhile waits for both).
         from mlsquiz.ui.screens import import_screen_modules
 
-        self._task = run_in_pool(import_screen_modules, self._screens_imported, self._failed_to_load)
+        store = self.store
+
+        def after_dashboard() -> None:
+            import_screen_modules()
+            store.backup_quietly()
+
+        self._task = run_in_pool(after_dashboard, self._screens_imported, self._failed_to_load)
 
     def _screens_imported(self, _value: object) -> None:
         self._task = None
@@ -291,7 +297,8 @@ class AppController(QObject, AttemptActions):
 
     def _fill_review(self, store: Store, state: st.Review) -> QWidget:
         result = store.result(state.attempt_id)
-        self.s.review.show_result(result, self._domain_titles(result.blueprint))
+        bp = next((b for b in self.blueprints if b.id == result.blueprint), None)
+        self.s.review.show_result(result, {d.id: d.title for d in bp.domains} if bp else {})
         if state.position is not None:
             self.s.review.show_position(state.position)
         return self.s.review
@@ -313,10 +320,6 @@ class AppController(QObject, AttemptActions):
             self._switch(self.state)
         if self.s.home_built:
             self.s.dashboard.update()
-
-    def _domain_titles(self, blueprint_id: str) -> dict[str, str]:
-        bp = next((b for b in self.blueprints if b.id == blueprint_id), None)
-        return {d.id: d.title for d in bp.domains} if bp else {}
 
     # -- settings and shutting down ----------------------------------------------------------------------------
     def save_settings(self, settings: Settings) -> Settings:
