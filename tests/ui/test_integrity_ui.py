@@ -156,6 +156,8 @@ def test_flag_and_unflag_do_not_move_the_buttons_beside_them(
     wait_for(qtbot, window, st.Exam)
     screen = window.screens.exam
     qtbot.waitUntil(lambda: screen.previous.isVisible())
+    qtbot.wait(100)  # the first layout settles (a loaded machine may still be laying the screen out)
+    QApplication.processEvents()
     before = screen.previous.mapTo(screen, screen.previous.rect().topLeft())
     press(qtbot, Qt.Key.Key_M)
     assert screen.flag.text().endswith("Unflag")
