@@ -88,9 +88,11 @@ class Reads:
         stored = self.db.session.exec(select(ItemRow.question_json).where(ItemRow.id == row.id)).one()
         return Question.model_validate_json(stored)
 
-    def readiness(self, blueprint: Blueprint) -> ReadinessView:
+    def task_tallies(self, blueprint: Blueprint) -> dict[str, Tally]:
+        """Right and total of the recent first answers (the last RECENT_FIRST_ATTEMPTS questions answered),
+        per task statement of `blueprint`: what readiness and the weak spots both read."""
         rows = self.db.session.exec(
-            select(ItemRow.question_id, ItemRow.correct, ItemRow.answered_at)
+            select(ItemRow.question_id, ItemRow.correct)
             .where(
                 col(ItemRow.correct).is_not(None),
                 col(ItemRow.answered_at).is_not(None),
@@ -99,17 +101,22 @@ class Reads:
             .order_by(col(ItemRow.answered_at))
         ).all()
         first: dict[str, bool] = {}
-        for qid, correct, _when in rows:
+        for qid, correct in rows:
             first.setdefault(qid, bool(correct))
-        recent = list(first.items())[-RECENT_FIRST_ATTEMPTS:]
         tallies: dict[str, Tally] = {}
-        for qid, correct in recent:
+        for qid, correct in list(first.items())[-RECENT_FIRST_ATTEMPTS:]:
             q = self.bank.by_id.get(qid)
             task = q.domains.get(blueprint.id) if q else None
-            if task is None:
-                continue
+            if task is not None:
+                tallies[task] = tallies.get(task, Tally()).add(correct)
+        return tallies
+
+    def readiness(self, blueprint: Blueprint) -> ReadinessView:
+        tallies: dict[str, Tally] = {}
+        for task, tally in self.task_tallies(blueprint).items():
             domain = task.split(".")[0]
-            tallies[domain] = tallies.get(domain, Tally()).add(correct)
+            before = tallies.get(domain, Tally())
+            tallies[domain] = Tally(before.correct + tally.correct, before.total + tally.total)
         est = readiness_model.estimate(blueprint, tallies)
         return ReadinessView.model_validate(dataclasses.asdict(est))
 

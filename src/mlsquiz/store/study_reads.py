@@ -12,14 +12,12 @@ from datetime import date, timedelta
 
 from sqlmodel import col, select
 
-from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint
-from mlsquiz.exam.scoring import Tally
 from mlsquiz.store.database import Database
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.notes import hidden_ids
 from mlsquiz.store.present import utc
-from mlsquiz.store.reads import RECENT_FIRST_ATTEMPTS, Reads
+from mlsquiz.store.reads import Reads
 from mlsquiz.store.starts import Starts
 from mlsquiz.store.tables import ItemRow
 from mlsquiz.store.views import AttemptView, PlanView, WeakSpotsView, WeakTaskView
@@ -28,36 +26,13 @@ from mlsquiz.study import weak_spots as weak_model
 from mlsquiz.study.drills import DrillFilter
 
 
-def task_tallies(db: Database, bank: Bank, blueprint: Blueprint) -> dict[str, Tally]:
-    """Right and total of the recent first answers, per task statement of `blueprint`."""
-    rows = db.session.exec(
-        select(ItemRow.question_id, ItemRow.correct)
-        .where(
-            col(ItemRow.correct).is_not(None),
-            col(ItemRow.answered_at).is_not(None),
-            col(ItemRow.answer) != "",
-        )
-        .order_by(col(ItemRow.answered_at))
-    ).all()
-    first: dict[str, bool] = {}
-    for qid, correct in rows:
-        first.setdefault(qid, bool(correct))
-    tallies: dict[str, Tally] = {}
-    for qid, correct in list(first.items())[-RECENT_FIRST_ATTEMPTS:]:
-        q = bank.by_id.get(qid)
-        task = q.domains.get(blueprint.id) if q else None
-        if task is not None:
-            tallies[task] = tallies.get(task, Tally()).add(correct)
-    return tallies
-
-
 def ranked_tasks(reads: Reads, blueprint: Blueprint) -> list[weak_model.TaskGain]:
     available: dict[str, int] = {}
     for q in reads.bank.questions:
         task = q.domains.get(blueprint.id)
         if task is not None:
             available[task] = available.get(task, 0) + 1
-    return weak_model.rank_tasks(blueprint, task_tallies(reads.db, reads.bank, blueprint), available)
+    return weak_model.rank_tasks(blueprint, reads.task_tallies(blueprint), available)
 
 
 def weak_spots(reads: Reads, blueprint: Blueprint, length: int) -> WeakSpotsView:
