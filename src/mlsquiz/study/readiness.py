@@ -1,24 +1,24 @@
 """How likely the user is to pass a blueprint's exam, estimated from recent first-attempt answers.
 
 For each domain, first attempts at questions of that domain give a Beta(1 + right, 1 + wrong) posterior for the
-chance of answering a new question of that domain right. A simulated exam draws a chance per domain from its
-posterior, then the number right out of the blueprint's count for that domain; the scaled score follows
-EXAM_FACTS.md. The share of simulated exams at or above the pass mark is the estimate; the 10th and 90th
-percentiles of the simulated scaled scores give an 80% interval. It is an estimate, not a prediction of AWS's
-scoring.
+chance of answering a new question of that domain right. The number right out of the blueprint's count for that
+domain then follows a beta-binomial distribution; the domains' distributions, convolved, give the exam's number
+right exactly (no sampling), and the scaled score follows EXAM_FACTS.md. The chance of a scaled score at or
+above the pass mark is the estimate; the 10th and 90th percentiles of the scaled score give an 80% interval,
+and each domain's bar shows its posterior's 10th and 90th percentiles. It is an estimate, not a prediction of
+AWS's scoring.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.assembly import domain_counts
 from mlsquiz.exam.scoring import Tally, scaled
 
-SIMULATIONS = 4000
 ENOUGH_ANSWERS = 40
 
 
@@ -47,29 +47,73 @@ class Readiness:
     domains: tuple[DomainReadiness, ...]
 
 
-def _percentile(sorted_values: list[float], q: float) -> float:
-    index = min(int(q * len(sorted_values)), len(sorted_values) - 1)
-    return sorted_values[index]
+GRID = 2000  # points of the posterior's density for its percentiles
 
 
-def estimate(blueprint: Blueprint, tallies: Mapping[str, Tally], seed: int = 0) -> Readiness:
-    rng = random.Random(seed)
+def _log_beta(a: float, b: float) -> float:
+    return math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+
+
+def beta_binomial(n: int, a: float, b: float) -> list[float]:
+    """P(k right of n) when the chance of a right answer is Beta(a, b)."""
+    return [
+        math.exp(
+            math.lgamma(n + 1)
+            - math.lgamma(k + 1)
+            - math.lgamma(n - k + 1)
+            + _log_beta(k + a, n - k + b)
+            - _log_beta(a, b)
+        )
+        for k in range(n + 1)
+    ]
+
+
+def convolve(p: list[float], q: list[float]) -> list[float]:
+    out = [0.0] * (len(p) + len(q) - 1)
+    for i, x in enumerate(p):
+        for j, y in enumerate(q):
+            out[i + j] += x * y
+    return out
+
+
+def beta_percentile(a: float, b: float, q: float) -> float:
+    """The `q` quantile of Beta(a, b), from its density on a grid of cell midpoints."""
+    xs = [(i + 0.5) / GRID for i in range(GRID)]
+    logs = [(a - 1) * math.log(x) + (b - 1) * math.log1p(-x) for x in xs]
+    top = max(logs)
+    weights = [math.exp(v - top) for v in logs]
+    target, seen = q * sum(weights), 0.0
+    for x, w in zip(xs, weights, strict=True):
+        seen += w
+        if seen >= target:
+            return x
+    return xs[-1]
+
+
+def _percentile(values: Sequence[float], probabilities: Sequence[float], q: float) -> float:
+    """The smallest value whose cumulative probability reaches `q` (values ascending)."""
+    seen = 0.0
+    for value, probability in zip(values, probabilities, strict=True):
+        seen += probability
+        if seen >= q - 1e-12:
+            return value
+    return values[-1]
+
+
+def estimate(blueprint: Blueprint, tallies: Mapping[str, Tally]) -> Readiness:
     counts = domain_counts(blueprint)
-    draws: dict[str, list[float]] = {d.id: [] for d in blueprint.domains}
-    scores: list[float] = []
-    for _ in range(SIMULATIONS):
-        right = 0
-        for domain in blueprint.domains:
-            tally = tallies.get(domain.id, Tally())
-            p = rng.betavariate(1 + tally.correct, 1 + tally.total - tally.correct)
-            draws[domain.id].append(p)
-            right += sum(rng.random() < p for _ in range(counts[domain.id]))
-        scores.append(scaled(right / blueprint.questions))
-    scores.sort()
+    right = [1.0]
+    for domain in blueprint.domains:
+        tally = tallies.get(domain.id, Tally())
+        a, b = 1 + tally.correct, 1 + tally.total - tally.correct
+        right = convolve(right, beta_binomial(counts[domain.id], a, b))
+    total = sum(right)
+    chances = [p / total for p in right]  # P(k right of the exam's questions)
+    scores = [scaled(k / blueprint.questions) for k in range(len(chances))]
     domains = []
     for domain in blueprint.domains:
         tally = tallies.get(domain.id, Tally())
-        values = sorted(draws[domain.id])
+        a, b = 1 + tally.correct, 1 + tally.total - tally.correct
         domains.append(
             DomainReadiness(
                 domain.id,
@@ -78,17 +122,17 @@ def estimate(blueprint: Blueprint, tallies: Mapping[str, Tally], seed: int = 0) 
                 tally.correct,
                 tally.total,
                 (1 + tally.correct) / (2 + tally.total),
-                _percentile(values, 0.1),
-                _percentile(values, 0.9),
+                beta_percentile(a, b, 0.1),
+                beta_percentile(a, b, 0.9),
             )
         )
     used = sum(t.total for t in tallies.values())
     return Readiness(
         blueprint=blueprint.id,
-        pass_probability=sum(s >= blueprint.passing_score for s in scores) / len(scores),
-        expected_score=round(sum(scores) / len(scores)),
-        score_low=round(_percentile(scores, 0.1)),
-        score_high=round(_percentile(scores, 0.9)),
+        pass_probability=sum(p for p, s in zip(chances, scores, strict=True) if s >= blueprint.passing_score),
+        expected_score=round(sum(p * s for p, s in zip(chances, scores, strict=True))),
+        score_low=round(_percentile(scores, chances, 0.1)),
+        score_high=round(_percentile(scores, chances, 0.9)),
         passing_score=blueprint.passing_score,
         answers_used=used,
         enough_data=used >= ENOUGH_ANSWERS,
