@@ -49,3 +49,36 @@ def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) 
     assert "mlsquiz.store.facade" not in first and "mlsquiz.bank.bank" not in first
     ready = set(out["ready"])
     assert "mlsquiz.store.facade" in ready  # and the dashboard did come: the store is open
+
+
+SLOW_AFTER_DASHBOARD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    import mlsquiz.ui.main as main
+    import mlsquiz.ui.screens as screens
+
+    real = screens.import_screen_modules
+
+    def slow():
+        time.sleep(0.5)  # still importing when the app leaves its event loop
+        real()
+
+    screens.import_screen_modules = slow
+    sys.exit(main.run(Path(sys.argv[1]), exit_when_ready=True))
+    """
+)
+
+
+def test_exit_when_ready_waits_for_the_work_after_the_dashboard(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run(
+        [sys.executable, "-c", SLOW_AFTER_DASHBOARD, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr, proc.stderr
+    assert len(list((tmp_path / "data" / "backups").glob("*.db"))) == 1  # the start's backup was written

@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mlsquiz.startup import mark
@@ -100,5 +100,8 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
     _close_on_terminate(window)
     code = app.exec()
+    # the work started after the first dashboard (the other screens' modules, the start's backup) finishes
+    # before the window goes: `--exit-when-ready` leaves the event loop without closing the window
+    QThreadPool.globalInstance().waitForDone()
     instance.release()
     return 1 if window.load_error is not None and code == 0 else code
