@@ -2,7 +2,7 @@
 
 import sys
 
-from mlsquiz.cli import main
+from mlsquiz.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

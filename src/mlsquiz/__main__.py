@@ -1,5 +1,5 @@
 import sys
 
-from mlsquiz.cli import main
+from mlsquiz.launch import main
 
 sys.exit(main())

@@ -111,12 +111,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def data_dir(args: argparse.Namespace) -> Path:
     """--data-dir, else MLSQUIZ_DATA_DIR, else the platform's per-user data folder."""
-    given = getattr(args, "data_dir", None) or os.environ.get("MLSQUIZ_DATA_DIR")
-    if given:
-        return Path(given).expanduser()
-    import platformdirs
+    from mlsquiz.launch import data_dir as resolve
 
-    return Path(platformdirs.user_data_dir("mlsquiz", appauthor=False))
+    return resolve(getattr(args, "data_dir", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -94,6 +94,7 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     window.installEventFilter(first_frame)
     window.show()
     mark("window-shown")
+    QTimer.singleShot(0, instance.listen)
     if exit_when_ready:
         window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
         window.controller.load_failed.connect(lambda why: _failed(app, why))

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.lock import FolderLock
+
+if TYPE_CHECKING:  # QtNetwork is imported after the first frame (`listen`), or by a second start
+    from PySide6.QtNetwork import QLocalServer
 
 RAISE = b"raise\n"
 
@@ -41,11 +44,19 @@ class SingleInstance(QObject):
         except (OSError, UserFacingError):
             return True
         self.lock = lock
+        return True
+
+    def listen(self) -> None:
+        """Listen for a second start (once the window has painted its first frame; until then a second start
+        waits for it, or says the folder is open)."""
+        if self.lock is None or self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket left by a killed process; we hold the lock
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._connected)
         self.server.listen(self.name)
-        return True
 
     def _connected(self) -> None:
         """A second start connected: it writes one line at once, so a short wait for it is enough."""
@@ -59,6 +70,8 @@ class SingleInstance(QObject):
             socket.deleteLater()
 
     def raise_first(self, timeout_ms: int = 2000) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(timeout_ms):
