@@ -149,13 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _shipped_bank() -> Bank:
-    """The shipped bank through the compiled-bank cache (validate and lint always read the YAML)."""
-    from mlsquiz.bank.cache import load_cached_bank
-
-    return load_cached_bank()
-
-
 def _open_store(args: argparse.Namespace, bank: Bank) -> Store:
     """The Store, read-only (commands here only read); a repair it made on opening is said on stderr."""
     from mlsquiz.store.facade import Store

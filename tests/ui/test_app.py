@@ -89,6 +89,27 @@ def test_the_dashboard_comes_before_the_other_screens_and_a_key_pressed_meanwhil
     assert len(list((data_dir / "backups").glob("*.db"))) == 1  # written before the session could write
 
 
+def test_a_start_backup_that_cannot_be_written_is_said_in_one_sentence(
+    qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlsquiz.store import backups
+    from mlsquiz.store.errors import UserFacingError
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise UserFacingError("the disk is full")
+
+    monkeypatch.setattr(backups, "write_backup", full_disk)
+    window = MainWindow(data_dir, bank_loader=lambda: shipped_bank, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.controller.ready, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(window.controller.is_ready, timeout=30_000)
+    assert window.banner.isVisible()
+    assert window.banner_text.text() == "The automatic backup at start could not be written: the disk is full"
+    assert isinstance(window.controller.state, st.Home)  # the app goes on; the data is untouched
+
+
 def test_a_failed_start_says_why(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> None:
     def loader() -> Bank:
         raise RuntimeError("the bank is missing")

@@ -123,7 +123,13 @@ class Store:
 
     # -- backups and recovery ------------------------------------------------------------------------------------
     def backup_quietly(self) -> BackupInfo | None:
+        """The automatic backup at start and quit: never raises; a failure is kept in `backup_error`."""
         return self.database.backup_quietly()
+
+    @property
+    def backup_error(self) -> str | None:
+        """Why the last automatic backup could not be written, or None."""
+        return self.database.backup_error
 
     def backups(self) -> list[BackupView]:
         return self.database.backups()

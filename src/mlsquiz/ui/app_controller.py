@@ -157,23 +157,25 @@ class AppController(QObject, AttemptActions):
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
         self.ready.emit()
-        # While the dashboard shows: the other screens' modules load, and the start's backup is written (before
-        # this session writes anything: what the user asks meanwhile waits for both).
+        # the other screens' modules and the start's backup, before any write (the user's actions wait)
         from mlsquiz.ui.screens import import_screen_modules
 
         store = self.store
 
-        def after_dashboard() -> None:
+        def after_dashboard() -> str | None:
             import_screen_modules()
             store.backup_quietly()
+            return store.backup_error
 
         self._task = run_in_pool(after_dashboard, self._screens_imported, self._failed_to_load)
 
-    def _screens_imported(self, _value: object) -> None:
+    def _screens_imported(self, backup_error: object) -> None:
         self._task = None
         if self.closed:
             return
         self.build_screens()
+        if backup_error:
+            self.notify(f"The automatic backup at start could not be written: {backup_error}", "error")
         self._run_queued()
 
     def _failed_to_load(self, message: str) -> None:
@@ -330,9 +332,6 @@ class AppController(QObject, AttemptActions):
         if saved.default_blueprint != before:
             self.blueprint_id = saved.default_blueprint
         return saved
-
-    def settings(self) -> Settings | None:
-        return self.store.settings() if self.store is not None else None
 
     def shutdown(self, geometry: str | None) -> None:
         """Wait for the worker, pause the open attempt, remember the window, close the store."""
