@@ -8,7 +8,6 @@ import random
 from sqlmodel import col, select
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.bank.calculations import vary
 from mlsquiz.bank.schema import Blueprint, Question
 from mlsquiz.exam.assembly import assemble
 from mlsquiz.exam.attempt import Mode
@@ -63,6 +62,8 @@ class Starts:
         )
         if not questions:
             raise UserFacingError("no questions match these filters")
+        from mlsquiz.bank.calculations import vary  # the calculation families: only a drill needs them
+
         items = [self._place(vary(q, seed), blueprint) for q in questions]  # fresh numbers for calculations
         title = title or f"Drill · {blueprint.id.upper()} · {len(items)} questions"
         return self._create("drill", blueprint, items, seed, None, title)
