@@ -29,6 +29,14 @@ from tests.ui.helpers import activate
 WindowFactory = Callable[..., MainWindow]
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> object:
+    """Every GUI test has the QApplication, also one that makes a widget without `qtbot`: with the tests spread
+    over several processes, such a test may be the first Qt test of its process (Qt aborts a widget made before
+    the application)."""
+    return qapp
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: Clock) -> Iterator[WindowFactory]:
     """Open a main window on `data_dir` (or another folder), wait for the dashboard, make it active."""

@@ -57,30 +57,30 @@ def test_the_bank_loads_off_the_gui_thread_behind_a_loading_screen(
     assert isinstance(window.controller.state, st.Home)
 
 
-def test_the_dashboard_comes_before_the_other_screens_and_a_key_pressed_meanwhile_waits_for_them(
+def test_a_key_pressed_before_the_start_backup_is_written_waits_for_it(
     qtbot: QtBot, shipped_bank: Bank, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mlsquiz.ui import screens
+    from mlsquiz.store import backups
 
     release = threading.Event()
-    real = screens.import_screen_modules
+    real = backups.write_backup
 
-    def slow_imports() -> None:
+    def slow_backup(*args: object, **kwargs: object) -> object:
         release.wait(10)
-        real()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(screens, "import_screen_modules", slow_imports)
+    monkeypatch.setattr(backups, "write_backup", slow_backup)
     window = MainWindow(data_dir, bank_loader=lambda: shipped_bank, clock=clock)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.controller.ready, timeout=30_000):
         window.start()
     assert window.screens.currentWidget() is window.screens.dashboard
-    assert window.screens.home_built and not window.screens.built
-    assert not window.controller.is_ready()
-    assert not list((data_dir / "backups").glob("*.db"))  # the start's backup follows the dashboard
+    qtbot.waitUntil(lambda: window.screens.built)  # the other screens follow on the GUI thread
+    assert not window.controller.is_ready()  # the start's backup is still being written
+    assert not list((data_dir / "backups").glob("*.db"))
     activate(qtbot, window)
-    press(qtbot, Qt.Key.Key_D, CTRL)  # drill set-up: its screen does not exist yet
+    press(qtbot, Qt.Key.Key_D, CTRL)  # drill set-up waits for the backup
     assert isinstance(window.controller.state, st.Home)
     release.set()
     qtbot.waitUntil(window.controller.is_ready, timeout=30_000)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mlsquiz.startup import mark
 from mlsquiz.store.errors import UserFacingError
@@ -20,6 +20,7 @@ from mlsquiz.ui import state as st
 from mlsquiz.ui.app_attempts import AttemptActions
 from mlsquiz.ui.app_wiring import wire, wire_home
 from mlsquiz.ui.loader import TaskSignals, run_in_pool
+from mlsquiz.ui.screens import Screens, import_screen_modules
 
 if TYPE_CHECKING:  # the core is imported after the first frame is painted (see `start` and `core`)
     from PySide6.QtWidgets import QWidget
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # the core is imported after the first frame is painted (see 
     from mlsquiz.store.facade import Store
     from mlsquiz.store.views import BlueprintView, DashboardView
     from mlsquiz.ui.attempt_controller import AttemptController
-    from mlsquiz.ui.screens import Screens
 
 
 def core_errors() -> tuple[type[Exception], ...]:
@@ -106,7 +106,7 @@ class AppController(QObject, AttemptActions):
         """Run a user action now, or after the running worker; a refusal from the core becomes a message."""
 
         def run(*args: Any) -> None:
-            if self._task is not None or self.store is None:
+            if self._task is not None or self.store is None or not self.s.built:
                 self._queued.append(lambda: run(*args))
                 return
             from mlsquiz.store.facade import DamagedDuringSession
@@ -157,23 +157,24 @@ class AppController(QObject, AttemptActions):
         if self.store.notice:  # e.g. the database was restored from its backup: say so until dismissed
             self.notify(self.store.notice, "error")
         self.ready.emit()
-        # the other screens' modules and the start's backup, before any write (the user's actions wait)
-        from mlsquiz.ui.screens import import_screen_modules
-
+        # before any write: the start's backup (pool, SQLite only) and the other screens (this thread, next turn)
         store = self.store
 
-        def after_dashboard() -> str | None:
-            import_screen_modules()
+        def backup() -> str | None:
             store.backup_quietly()
             return store.backup_error
 
-        self._task = run_in_pool(after_dashboard, self._screens_imported, self._failed_to_load)
+        self._task = run_in_pool(backup, self._backed_up, self._failed_to_load)
+        QTimer.singleShot(0, self._build_rest)
 
-    def _screens_imported(self, backup_error: object) -> None:
+    def _build_rest(self) -> None:
+        if not self.closed:
+            import_screen_modules()
+            self.build_screens()
+            self._run_queued()
+
+    def _backed_up(self, backup_error: object) -> None:
         self._task = None
-        if self.closed:
-            return
-        self.build_screens()
         if backup_error:
             self.notify(f"The automatic backup at start could not be written: {backup_error}", "error")
         self._run_queued()
