@@ -32,16 +32,22 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+def run_app(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """Run `script` (which starts the app on the data folder it is given) offscreen, with a cache of its own."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSQUIZ_CACHE_DIR": str(tmp_path / "cache")}
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "data")],
+        [sys.executable, "-c", script, str(tmp_path / "data")],
         capture_output=True,
         text=True,
         timeout=120,
         env=env,
     )
     assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+    proc = run_app(tmp_path, CHILD)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["code"] == 0
     first = set(out["first"])
@@ -72,14 +78,6 @@ SLOW_AFTER_DASHBOARD = textwrap.dedent(
 
 
 def test_exit_when_ready_waits_for_the_work_after_the_dashboard(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSQUIZ_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.run(
-        [sys.executable, "-c", SLOW_AFTER_DASHBOARD, str(tmp_path / "data")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = run_app(tmp_path, SLOW_AFTER_DASHBOARD)
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr, proc.stderr
     assert len(list((tmp_path / "data" / "backups").glob("*.db"))) == 1  # the start's backup was written

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlmodel import Session, col, select
 
 from mlsquiz.exam.confidence import SURE
+from mlsquiz.exam.scoring import is_wrong
 from mlsquiz.store.tables import ItemRow
 
 CHUNK = 500
@@ -29,5 +30,5 @@ def sure_and_wrong(session: Session, question_ids: Collection[str]) -> set[str]:
             .order_by(col(ItemRow.answered_at), col(ItemRow.id))
         ).all()
         for qid, confidence, correct in rows:
-            latest[qid] = confidence == SURE and correct is False
+            latest[qid] = confidence == SURE and is_wrong(True, correct)  # graded rows only
     return {qid for qid, dangerous in latest.items() if dangerous}

@@ -86,8 +86,8 @@ class MainWindow(QMainWindow):
         self.controller.load_failed.connect(self._load_failed)
         # before the store opens, the settings file alone gives the look and the geometry (a small JSON file,
         # read without the core, so the first frame comes at once)
-        look = read_look(data_dir)
-        self.apply_look(look.theme, look.font_size)
+        self.look = read_look(data_dir)  # read once: the theme, the text size and the remembered geometry
+        self.apply_look(self.look.theme, self.look.font_size)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self._system_scheme_changed())
 
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """The remembered geometry, else 1280×800; either way fitted inside the screen's available area."""
-        encoded = read_look(self.data_dir).window_geometry
+        encoded = self.look.window_geometry
         restored = False
         if encoded:
             try:

@@ -6,7 +6,7 @@ is (`Knowledge.noun`), and every wrong option's explanation says what that optio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from mlsquiz.bank.compose import Choice, seeded, short_hash
 from mlsquiz.bank.schema import KnowledgeEntry, Question
@@ -49,24 +49,48 @@ def _described(
     return " ".join(parts), used
 
 
-@template("service-for-use")
-def service_for_use(kb: Knowledge, t: Template) -> Iterator[Question]:
-    """Which service (or feature, technique, model) meets a stated need."""
+def _fitting(
+    kb: Knowledge,
+    t: Template,
+    needs: Callable[[KnowledgeEntry], list[str]],
+    ask: Callable[[str, str], str],
+    fit: Callable[[KnowledgeEntry], str],
+    *,
+    need_in_choices: bool,
+    difficulty: int,
+) -> Iterator[Question]:
+    """Which entry fits each of its `needs` (a use, a situation): the stem is `ask(need, noun)`, the
+    explanation "**Entry** `fit(entry)`" plus a tip."""
     for entry in filter(recommendable, kb.entries):
-        for need in entry.use_for:
+        for need in needs(entry):
             qid = t.qid(entry.slug, short_hash(need))
             rivals = kb.rivals(entry, seeded(qid), 3)
             if rivals is None or gives_away(need, entry):
                 continue
-            noun = kb.noun([entry, *rivals])
-            stem = f"A machine learning team needs to {clause(need)}. Which {noun} best meets this need?"
+            stem = ask(need, kb.noun([entry, *rivals]))
             if gives_away(stem, entry):
                 continue
-            explanation = f"**{entry.name}** is the fit: {sentence(entry.summary)}{tip(entry, rivals)}"
-            choices = _name_choices(kb, entry, rivals, need)
+            explanation = f"**{entry.name}** {fit(entry)}{tip(entry, rivals)}"
+            choices = _name_choices(kb, entry, rivals, need if need_in_choices else None)
             topics = [entry.slug, *kb.umbrellas_of(entry)]
             explanation = kb.flagged_question(explanation, stem, choices)
-            yield t.build(qid, stem, choices, explanation, entry, topics, 1)
+            yield t.build(qid, stem, choices, explanation, entry, topics, difficulty)
+
+
+@template("service-for-use")
+def service_for_use(kb: Knowledge, t: Template) -> Iterator[Question]:
+    """Which service (or feature, technique, model) meets a stated need."""
+    return _fitting(
+        kb,
+        t,
+        lambda entry: entry.use_for,
+        lambda need, noun: (
+            f"A machine learning team needs to {clause(need)}. Which {noun} best meets this need?"
+        ),
+        lambda entry: f"is the fit: {sentence(entry.summary)}",
+        need_in_choices=True,
+        difficulty=1,
+    )
 
 
 @template("name-from-description")
@@ -94,23 +118,17 @@ def name_from_description(kb: Knowledge, t: Template) -> Iterator[Question]:
 @template("technique-for-situation")
 def technique_for_situation(kb: Knowledge, t: Template) -> Iterator[Question]:
     """Which technique or model suits a situation (concepts and models)."""
-    for entry in filter(recommendable, kb.entries):
-        for situation in entry.when_to_use:
-            qid = t.qid(entry.slug, short_hash(situation))
-            rivals = kb.rivals(entry, seeded(qid), 3)
-            if rivals is None or gives_away(situation, entry):
-                continue
-            noun = kb.noun([entry, *rivals])
-            stem = f"A data scientist wants {article(noun)} to use when {clause(situation)}. Which one fits best?"
-            if gives_away(stem, entry):
-                continue
-            explanation = (
-                f"**{entry.name}** fits: {sentence(entry.definition or entry.summary)}{tip(entry, rivals)}"
-            )
-            choices = _name_choices(kb, entry, rivals, None)
-            topics = [entry.slug, *kb.umbrellas_of(entry)]
-            explanation = kb.flagged_question(explanation, stem, choices)
-            yield t.build(qid, stem, choices, explanation, entry, topics, 2)
+    return _fitting(
+        kb,
+        t,
+        lambda entry: entry.when_to_use,
+        lambda situation, noun: (
+            f"A data scientist wants {article(noun)} to use when {clause(situation)}. Which one fits best?"
+        ),
+        lambda entry: f"fits: {sentence(entry.definition or entry.summary)}",
+        need_in_choices=False,
+        difficulty=2,
+    )
 
 
 @template("choose-over")
