@@ -8,9 +8,8 @@ that is missing or invalid falls back to the default, and nothing here ever rais
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 FILE_NAME = "settings.json"
 THEMES = ("system", "light", "dark")
@@ -19,8 +18,7 @@ DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE = 11, 8, 24
 MAX_BYTES = 64 * 1024  # settings are a few hundred bytes; anything larger is not ours
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):  # not a dataclass: `dataclasses` is not imported before the first frame
     theme: str = DEFAULT_THEME
     font_size: int = DEFAULT_FONT_SIZE
     window_geometry: str | None = None

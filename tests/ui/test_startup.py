@@ -53,6 +53,8 @@ def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) 
     first = set(out["first"])
     assert [m for m in HEAVY if m in first] == []
     assert "mlsquiz.store.facade" not in first and "mlsquiz.bank.bank" not in first
+    # nor the controller and the single-instance socket, made in the turn after it; nor a lock library
+    assert [m for m in ("mlsquiz.ui.app_controller", "PySide6.QtNetwork", "filelock") if m in first] == []
     ready = set(out["ready"])
     assert "mlsquiz.store.facade" in ready  # and the dashboard did come: the store is open
     assert "mlsquiz.ui.exam_screen" not in ready  # the other screens come after the first dashboard

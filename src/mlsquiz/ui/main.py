@@ -6,14 +6,15 @@ import contextlib
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from mlsquiz.startup import mark
-from mlsquiz.store.errors import plain_message
+from mlsquiz.ui import theme
 from mlsquiz.ui.main_window import MainWindow
 from mlsquiz.ui.single_instance import SingleInstance
 
@@ -46,24 +47,30 @@ def _report_unexpected(window: MainWindow) -> None:
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, exc, tb)
+        # imported here: QMessageBox's type is built on first use, not before the first frame
+        from PySide6.QtWidgets import QMessageBox
+
+        from mlsquiz.store.errors import plain_message
+
         QMessageBox.critical(window, "mlsquiz", f"Something went wrong: {plain_message(exc)}")
 
     sys.excepthook = hook
 
 
 class _FirstFrame(QObject):
-    """On the window's first paint: mark it, then start loading (the core's imports, the bank, the store), so
-    nothing competes with the first frame."""
+    """On the window's first paint: mark it, then, in the next turn of the event loop, `then` (the controller, the
+    single-instance socket, the loading of the core, the bank and the store), so nothing competes with the first
+    frame."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self.window = window
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             mark("first-frame")
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.window.start)
+            QTimer.singleShot(0, self.then)
         return False
 
 
@@ -74,7 +81,13 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     exits, so two windows never write one database. With `exit_when_ready` the app quits with 0 as soon as the
     first usable dashboard has been painted, or with 1 and the reason if it cannot get there."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion named on the command line is made by Qt alone: `setStyle` from Python would first build the Python
+    # types of all of QStyle's enumerations, a tenth of the time to the first frame
+    app = (
+        existing if isinstance(existing, QApplication) else QApplication([*sys.argv[:1], "-style", "Fusion"])
+    )
+    if existing is None:
+        app.setProperty(theme.FUSION, True)
     app.setApplicationName("mlsquiz")
     app.setApplicationDisplayName("mlsquiz")
     instance = SingleInstance(data_dir)
@@ -90,15 +103,19 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     instance.activated.connect(window.bring_to_front)
     window.restore_geometry()
     _report_unexpected(window)
-    first_frame = _FirstFrame(window)
-    window.installEventFilter(first_frame)
+
+    def after_first_frame() -> None:
+        controller = window.controller
+        if exit_when_ready:
+            controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
+            controller.load_failed.connect(lambda why: _failed(app, why))
+        controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
+        instance.listen()
+        window.start()
+
+    window.installEventFilter(_FirstFrame(window, after_first_frame))
     window.show()
     mark("window-shown")
-    QTimer.singleShot(0, instance.listen)
-    if exit_when_ready:
-        window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
-        window.controller.load_failed.connect(lambda why: _failed(app, why))
-    window.controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
     _close_on_terminate(window)
     code = app.exec()
     # the work started after the first dashboard (the other screens' modules, the start's backup) finishes

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mlsquiz.look import read_look
 from mlsquiz.ui import theme
-from mlsquiz.ui.app_controller import AppController
 from mlsquiz.ui.screens import Screens
 from mlsquiz.ui.widgets import button, card, hbox, label, set_prop, vbox
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from mlsquiz.bank.bank import Bank
     from mlsquiz.exam.attempt import Clock
     from mlsquiz.settings import Settings
+    from mlsquiz.ui.app_controller import AppController
 
 
 def shipped_bank() -> Bank:
@@ -77,19 +77,32 @@ class MainWindow(QMainWindow):
         layout = vbox(self.banner, self.screens, spacing=0)
         central.setLayout(layout)
         self.setCentralWidget(central)
-        self.controller = AppController(self.screens, data_dir, bank_loader, clock, self.notify)
-        self.controller.built.connect(
-            lambda: self.screens.settings.save_requested.connect(self.save_settings)
-        )
+        self._controller: AppController | None = None  # made after the first frame (`controller`)
+        self._bank_loader, self._clock = bank_loader, clock
         self.screens.loading.quit_requested.connect(self.close)
         self.load_error: str | None = None
-        self.controller.load_failed.connect(self._load_failed)
         # before the store opens, the settings file alone gives the look and the geometry (a small JSON file,
         # read without the core, so the first frame comes at once)
         self.look = read_look(data_dir)  # read once: the theme, the text size and the remembered geometry
         self.apply_look(self.look.theme, self.look.font_size)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self._system_scheme_changed())
+
+    @property
+    def controller(self) -> AppController:
+        """The app's state machine, made on first use: the app's start makes it once the first frame is painted,
+        so its modules are not on the way there."""
+        if self._controller is None:
+            from mlsquiz.ui.app_controller import AppController
+
+            self._controller = AppController(
+                self.screens, self.data_dir, self._bank_loader, self._clock, self.notify
+            )
+            self._controller.built.connect(
+                lambda: self.screens.settings.save_requested.connect(self.save_settings)
+            )
+            self._controller.load_failed.connect(self._load_failed)
+        return self._controller
 
     def start(self) -> None:
         """Show "Loading…" and load the bank and the first dashboard on the thread pool (once)."""
@@ -110,14 +123,16 @@ class MainWindow(QMainWindow):
         theme.apply_theme(app, theme_name, font_size)
         self.current_theme = theme_name
         self.current_font_size = font_size
-        self.controller.rerender()
+        if self._controller is not None:
+            self._controller.rerender()
 
     def _system_scheme_changed(self) -> None:
         if self.current_theme == "system":
             app = QApplication.instance()
             assert isinstance(app, QApplication)
             theme.apply_theme(app, "system", self.current_font_size)
-            self.controller.rerender()
+            if self._controller is not None:
+                self._controller.rerender()
 
     def save_settings(self, settings: object) -> None:
         from mlsquiz.settings import Settings
@@ -205,5 +220,6 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """Pause the open attempt (it stays resumable), save the geometry, close the store."""
-        self.controller.shutdown(self.encoded_geometry())
+        if self._controller is not None:
+            self._controller.shutdown(self.encoded_geometry())
         super().closeEvent(event)

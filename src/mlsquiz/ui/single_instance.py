@@ -3,11 +3,10 @@ start finds the lock held, asks the first window to come to the front, and exits
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QObject, Signal
 
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.store.lock import FolderLock
@@ -19,7 +18,10 @@ RAISE = b"raise\n"
 
 
 def server_name(folder: Path) -> str:
-    digest = hashlib.sha256(str(folder.expanduser().resolve()).encode()).hexdigest()[:16]
+    path = str(folder.expanduser().resolve()).encode()
+    digest = bytes(
+        QCryptographicHash.hash(path, QCryptographicHash.Algorithm.Sha256).toHex().data()
+    ).decode()[:16]
     return f"mlsquiz-{digest}"
 
 

@@ -9,7 +9,7 @@ together, and does nothing when neither the colours nor the text size changed.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QApplication
 from mlsquiz.ui import assets
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):  # a named tuple: `dataclasses` is not imported before the first frame
     name: str
     window: str
     surface: str
@@ -68,6 +67,7 @@ LIGHT = Colors("light", **{role: light for role, (light, _) in SHADES.items()})
 DARK = Colors("dark", **{role: dark for role, (_, dark) in SHADES.items()})
 
 _current: Colors = LIGHT
+FUSION = "mlsquiz-fusion"  # the application's property: Fusion is its style
 _applied: tuple[str, int] | None = None  # the colours' name and the text size last applied
 
 
@@ -121,7 +121,7 @@ VARIABLE = re.compile(r"@(pt|px|radius|icon)\(([\w.]+)\)|@(\w+)")
 def fill(template: str, c: Colors, base: int) -> str:
     """The stylesheet with its variables replaced (the header of `app.qss` lists them); `base` is the body
     text size in points, from which every other size is derived."""
-    colours = asdict(c)
+    colours = c._asdict()
 
     def px(factor: float) -> int:
         return max(round(base * factor), 1)
@@ -161,7 +161,9 @@ def apply_theme(app: QApplication, theme: str, font_size: int, *, force: bool = 
         return colors
     _current = colors
     _applied = (colors.name, font_size)
-    app.setStyle("Fusion")
+    if not app.property(FUSION):  # once: `run` names Fusion on Qt's command line, so Qt made it already
+        app.setStyle("Fusion")
+        app.setProperty(FUSION, True)
     app.setPalette(palette(colors))
     font = QFont(app.font())
     font.setPointSize(font_size)
