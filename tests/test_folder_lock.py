@@ -18,9 +18,7 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import pytest
-
-from mlsquiz.store.lock import FolderLock
+    from mlsquiz.store.lock import FolderLock
     lock = FolderLock(Path(sys.argv[1]))
     print("held" if lock.acquire() else "refused", flush=True)
     time.sleep(60)
