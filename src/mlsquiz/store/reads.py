@@ -25,6 +25,7 @@ from mlsquiz.study import readiness as readiness_model
 
 RECENT_FIRST_ATTEMPTS = 300
 DASHBOARD_FRESH_SECONDS = 60
+RECENT_ON_DASHBOARD = 8  # the submitted attempts the dashboard lists
 
 
 class Reads:
@@ -32,6 +33,7 @@ class Reads:
         self.db = db
         self.bank = bank
         self._dashboard_cache: tuple[tuple[str, int, int], DashboardView] | None = None
+        self._tallies_cache: tuple[tuple[str, int], dict[str, Tally]] | None = None
 
     def last_seen(self) -> dict[str, datetime]:
         rows = self.db.session.exec(
@@ -80,6 +82,23 @@ class Reads:
         ).all()
         return history_entries(rows, item_rows, self._question_of, with_items=with_items)
 
+    def recent(self, limit: int) -> list[HistoryEntry]:
+        """The newest `limit` submitted attempts, as `history` gives them: the dashboard's list reads only
+        their rows, not a long history's."""
+        rows = self.db.session.exec(
+            select(AttemptRow)
+            .where(AttemptRow.status == "submitted")
+            .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+            .limit(limit)
+        ).all()
+        ids = [row.id for row in rows]
+        item_rows = self.db.session.execute(
+            sa_select(*HISTORY_COLUMNS)
+            .where(col(ItemRow.attempt_id).in_(ids))
+            .order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        ).all()
+        return history_entries(rows, item_rows, self._question_of)
+
     def _question_of(self, row: ItemLine) -> Question:
         """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""
         found = self.bank.by_id.get(row.question_id)
@@ -90,7 +109,10 @@ class Reads:
 
     def task_tallies(self, blueprint: Blueprint) -> dict[str, Tally]:
         """Right and total of the recent first answers (the last RECENT_FIRST_ATTEMPTS questions answered),
-        per task statement of `blueprint`: what readiness and the weak spots both read."""
+        per task statement of `blueprint`: what readiness and the weak spots both read (once per write)."""
+        key = (blueprint.id, self.db.revision)
+        if self._tallies_cache is not None and self._tallies_cache[0] == key:
+            return dict(self._tallies_cache[1])
         rows = self.db.session.exec(
             select(ItemRow.question_id, ItemRow.correct)
             .where(
@@ -109,7 +131,8 @@ class Reads:
             task = q.domains.get(blueprint.id) if q else None
             if task is not None:
                 tallies[task] = tallies.get(task, Tally()).add(correct)
-        return tallies
+        self._tallies_cache = (key, tallies)
+        return dict(tallies)
 
     def readiness(self, blueprint: Blueprint) -> ReadinessView:
         tallies: dict[str, Tally] = {}
@@ -143,7 +166,7 @@ class Reads:
             blueprint_name=blueprint.name,
             due_reviews=due,
             resumable=resumable(),
-            recent=[h for h in self.history() if h.status == "submitted"][:8],
+            recent=self.recent(RECENT_ON_DASHBOARD),
             readiness=self.readiness(blueprint),
             bank_questions=len(self.bank.questions),
             weak_spots=weak,
