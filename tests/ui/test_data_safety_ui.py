@@ -48,7 +48,7 @@ def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(
     try:
         assert first.claim()
         assert not second.claim()
-        assert not second.raise_first(timeout_ms=300)  # the first listens once its first frame is painted
+        assert not second.raise_first(timeout_ms=300)  # the first listens once its dashboard is shown
         first.listen()
         with qtbot.waitSignal(first.activated, timeout=5_000):
             assert second.raise_first()

@@ -18,9 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from mlsquiz.bank.schema import (
@@ -33,14 +32,12 @@ from mlsquiz.bank.schema import (
     Taxonomy,
 )
 
+if TYPE_CHECKING:
+    import yaml
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FOLDER_FILES = 1000
 MAX_MESSAGE = 300
-
-try:
-    _Loader: type[Any] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -135,6 +132,8 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[BankError]]:
 
 def _first_alias(node: yaml.Node) -> yaml.Node | None:
     """A node reached twice is an alias (`*name`): bank files have no use for them, and they can explode."""
+    import yaml
+
     seen: set[int] = set()
     stack = [node]
     while stack:
@@ -154,7 +153,10 @@ def read_yaml(path: Path, display: str) -> tuple[RawFile | None, list[BankError]
     text, errors = _read_text(path, display)
     if text is None:
         return None, errors
-    loader = _Loader(text)
+    import yaml  # here, not at the top: a start from the compiled-bank cache reads no YAML
+
+    loader_class: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C loader when present
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is not None and (alias := _first_alias(node)) is not None:

@@ -17,13 +17,15 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from mlsquiz.bank.bank import Bank
-from mlsquiz.bank.importers import FileResult, ImportProblem, read_file
 from mlsquiz.bank.schema import Question
+
+if TYPE_CHECKING:  # the importers are loaded by an import, not by every start
+    from mlsquiz.bank.importers import FileResult
 
 FOLDER = "imported"
 DOC_FORMAT = "mlsquiz-imported"
@@ -133,6 +135,8 @@ class ImportReport:
 def plan_import(paths: Iterable[Path], data_dir: Path, bank: Bank, fmt: str | None = None) -> ImportReport:
     """Read and check every file; count what would be new and what would update. Writes nothing."""
     tasks = blueprint_tasks(bank)
+    from mlsquiz.bank.importers import ImportProblem, read_file
+
     report = ImportReport(files=[read_file(Path(p), tasks, fmt) for p in paths])
     existing = load_user_bank(data_dir).ids()
     names = [Path(f.file).name for f in report.files]

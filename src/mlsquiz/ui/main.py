@@ -110,7 +110,9 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
             controller.ready.connect(lambda: QTimer.singleShot(0, lambda: _ready(app, window)))
             controller.load_failed.connect(lambda why: _failed(app, why))
         controller.ready.connect(lambda: QTimer.singleShot(0, lambda: mark("dashboard")))
-        instance.listen()
+        # the socket a second start asks through, once the dashboard is up (until then it says the folder is open)
+        controller.ready.connect(lambda: QTimer.singleShot(0, instance.listen))
+        controller.load_failed.connect(lambda _why: instance.listen())
         window.start()
 
     window.installEventFilter(_FirstFrame(window, after_first_frame))

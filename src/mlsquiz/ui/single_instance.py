@@ -49,8 +49,8 @@ class SingleInstance(QObject):
         return True
 
     def listen(self) -> None:
-        """Listen for a second start (once the window has painted its first frame; until then a second start
-        waits for it, or says the folder is open)."""
+        """Listen for a second start (once the first dashboard is shown; until then a second start says the
+        folder is open)."""
         if self.lock is None or self.server is not None:
             return
         from PySide6.QtNetwork import QLocalServer
