@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 HEAVY = ["sqlalchemy", "sqlmodel", "fsrs", "PySide6.QtCharts", "markdown_it", "pydantic", "yaml"]
 
 CHILD = textwrap.dedent(
@@ -26,8 +28,16 @@ CHILD = textwrap.dedent(
         real(step)
 
     main.mark = mark
+    real_apply = main.theme.apply_theme
+
+    def apply(app, *args, **kwargs):  # the style before the first restyle: what Qt made
+        seen.setdefault("style", app.style().name())
+        return real_apply(app, *args, **kwargs)
+
+    main.theme.apply_theme = apply
     code = main.run(Path(sys.argv[1]), exit_when_ready=True)
-    print(json.dumps({"code": code, "first": seen.get("first-frame"), "ready": seen.get("dashboard")}))
+    print(json.dumps({"code": code, "first": seen.get("first-frame"), "ready": seen.get("dashboard"),
+                      "style": seen.get("style")}))
     """
 )
 
@@ -46,10 +56,16 @@ def run_app(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
     return proc
 
 
-def test_the_first_frame_is_painted_before_the_core_is_imported(tmp_path: Path) -> None:
+def test_the_first_frame_is_painted_before_the_core_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QT_STYLE_OVERRIDE", "Windows")  # the platform's default style, on every platform
     proc = run_app(tmp_path, CHILD)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["code"] == 0
+    assert (
+        out["style"] == "fusion"
+    )  # named on Qt's command line, so Qt made it before any restyle  # named on Qt's command line, not set from Python
     first = set(out["first"])
     assert [m for m in HEAVY if m in first] == []
     assert "mlsquiz.store.facade" not in first and "mlsquiz.bank.bank" not in first

@@ -84,7 +84,9 @@ def run(data_dir: Path, *, exit_when_ready: bool = False) -> int:
     # Fusion named on the command line is made by Qt alone: `setStyle` from Python would first build the Python
     # types of all of QStyle's enumerations, a tenth of the time to the first frame
     app = (
-        existing if isinstance(existing, QApplication) else QApplication([*sys.argv[:1], "-style", "Fusion"])
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([(sys.argv or ["mlsquiz"])[0], "-style", "Fusion"])
     )
     if existing is None:
         app.setProperty(theme.FUSION, True)
