@@ -51,3 +51,34 @@ def test_readiness_and_the_weak_spots_read_the_answers_once(
         again = store.dashboard("mls-c01")
         assert [q for q in queries if "answered_at" in q and "ORDER BY" in q]  # a write: read afresh
         assert again.readiness != first.readiness or again.recent != first.recent
+
+
+def test_only_a_change_to_what_the_dashboard_shows_recomputes_it(
+    small_bank: Bank, data_dir: Path, clock: FakeClock
+) -> None:
+    with Store.open(data_dir, small_bank, clock) as store:
+        view = store.start_exam(seed=5, length=3)
+        store.answer(view.status.id, 1, [view.items[0].options[0].key])
+        store.submit(view.status.id)
+        question = view.items[0].question_id
+        queries: list[str] = []
+        event.listen(store.database.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+
+        def recomputed() -> bool:
+            queries.clear()
+            store.dashboard("mls-c01")
+            return [q for q in queries if q.lstrip().upper().startswith("SELECT")] != []
+
+        assert recomputed()  # the first time
+        assert not recomputed()
+        store.notes.set_note(question, "SageMaker Clarify: bias before and after training")
+        assert not recomputed()  # a note is not on the dashboard
+        settings = store.settings()
+        store.save_settings(settings.model_copy(update={"theme": "dark", "font_size": 14}))
+        assert not recomputed()  # nor the look
+        store.save_settings(store.settings().model_copy(update={"drill_length": settings.drill_length + 5}))
+        assert recomputed()  # the weak-spot drill's length is
+        store.notes.report(question, "wrong key", "", hide=True)
+        assert recomputed()  # a hidden question leaves the reviews due
+        store.bank = small_bank
+        assert recomputed()  # another bank: other counts

@@ -2,19 +2,23 @@
 closing and reopening, and backups and recovery.
 
 Every write goes through `tx`: it refuses to write when the store is read-only or the file was found damaged,
-commits before returning, and bumps `revision`, the write counter read models are cached on. `on_reopen` is
+commits before returning, and bumps `revision`, the write counter read models are cached on, and the counter of
+each table the transaction wrote (`revision_of`), found in the SQL itself, so a read model that reads other
+tables stays cached. `on_reopen` is
 called whenever another file is opened in place of this one (a restore, a recovery), so the attempt cache can
 forget what it held.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.engine.interfaces import DBAPICursor, ExecutionContext
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -25,6 +29,12 @@ from mlsquiz.store.db import open_database
 from mlsquiz.store.dbfile import explain_os_error, is_damage
 from mlsquiz.store.errors import DamagedDuringSession, SaveFailed, UserFacingError
 from mlsquiz.store.views import BackupView
+
+# The table a statement writes: what SQLAlchemy sends for every ORM flush, bulk statement and text() write.
+WRITES = re.compile(
+    r"\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
 
 
 class Database:
@@ -37,6 +47,9 @@ class Database:
         self.damaged = False
         self.backup_error: str | None = None
         self.revision = 0  # bumped by every committed write: read models cached on it are current
+        self._tables: dict[str, int] = {}  # each table's committed writes (and "bank", "settings")
+        self._written: set[str] = set()  # the tables the open transaction wrote
+        self._file = 0  # bumped when another file is opened in place of this one
         self.on_reopen: Callable[[], None] = lambda: None
         if not read_only:
             recovery.adopt_legacy(self.path)
@@ -52,7 +65,30 @@ class Database:
         else:
             engine = open_database(self.path, read_only=self.read_only)
         event.listen(engine, "handle_error", self._on_error)
+        event.listen(engine, "before_cursor_execute", self._on_statement)
         return engine
+
+    def _on_statement(
+        self,
+        _conn: object,
+        _cursor: DBAPICursor,
+        statement: str,
+        _parameters: object,
+        _context: ExecutionContext | None,
+        _executemany: bool,
+    ) -> None:
+        if (found := WRITES.match(statement)) is not None:
+            self._written.add(found.group(1).lower())
+
+    def revision_of(self, tables: Iterable[str]) -> tuple[int, ...]:
+        """A key that changes when any of `tables` was written (or another file opened): what a read model of
+        those tables is cached on."""
+        return (self._file, *(self._tables.get(t, 0) for t in tables))
+
+    def touched(self, name: str) -> None:
+        """Something read models read besides the tables changed: "bank" (an import) or "settings"."""
+        self._tables[name] = self._tables.get(name, 0) + 1
+        self.revision += 1
 
     def _on_error(self, context: ExceptionContext) -> BaseException | None:
         """Every SQL error passes here: damage stops all writing, other failures become one plain sentence."""
@@ -80,10 +116,14 @@ class Database:
             yield self.session
             self.session.commit()
             self.revision += 1
+            for table in self._written:
+                self._tables[table] = self._tables.get(table, 0) + 1
         except BaseException:
             with suppress(SQLAlchemyError):
                 self.session.rollback()
             raise
+        finally:
+            self._written.clear()
 
     def close(self) -> None:
         """Close the database and, after a normal session, write a backup."""
@@ -99,6 +139,7 @@ class Database:
 
     def _reopen(self) -> None:
         self.revision += 1  # another file: nothing cached holds
+        self._file += 1
         self.engine = self._connect()
         self.session = Session(self.engine, expire_on_commit=False)
 

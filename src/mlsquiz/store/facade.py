@@ -114,7 +114,7 @@ class Store:
     def bank(self, bank: Bank) -> None:
         """The app swaps in the bank rebuilt after an import: every part reads questions from the new one."""
         self._bank = self.attempts.bank = self.reads.bank = self.starts.bank = self.notes.bank = bank
-        self.database.revision += 1  # the dashboard counts the bank's questions
+        self.database.touched("bank")  # the dashboard counts the bank's questions
 
     @property
     def notice(self) -> str | None:
@@ -188,7 +188,7 @@ class Store:
     def save_settings(self, settings: Settings) -> Settings:
         save_settings(self.folder, settings)
         self._settings = settings
-        self.database.revision += 1  # the dashboard's default blueprint may have changed
+        self.database.touched("settings")  # the dashboard keys on the settings it shows; other reads may not
         return settings
 
     # -- starting attempts ---------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The Store's read models: what the user has seen and got wrong, review cards due, history, readiness and the
-dashboard. They only read; the dashboard is cached on the database's write counter (`revision`) and the minute,
-so showing it again after nothing changed runs no query.
+dashboard. They only read; the dashboard is cached on the write counters of the tables it reads, the settings it
+shows and the minute, so showing it again after nothing it shows changed runs no query.
 """
 
 from __future__ import annotations
@@ -26,14 +26,18 @@ from mlsquiz.study import readiness as readiness_model
 RECENT_FIRST_ATTEMPTS = 300
 DASHBOARD_FRESH_SECONDS = 60
 RECENT_ON_DASHBOARD = 8  # the submitted attempts the dashboard lists
+# What the dashboard reads: the answers' tables, the review cards and reports (hidden questions are not due), the
+# bank; a note, or a theme saved in the settings, leaves it as it was.
+DASHBOARD_READS = ("attempt", "attempt_item", "review_card", "question_report", "bank")
+ANSWER_READS = ("attempt_item", "bank")  # task_tallies
 
 
 class Reads:
     def __init__(self, db: Database, bank: Bank) -> None:
         self.db = db
         self.bank = bank
-        self._dashboard_cache: tuple[tuple[str, int, int], DashboardView] | None = None
-        self._tallies_cache: tuple[tuple[str, int], dict[str, Tally]] | None = None
+        self._dashboard_cache: tuple[tuple[object, ...], DashboardView] | None = None
+        self._tallies_cache: tuple[tuple[str, tuple[int, ...]], dict[str, Tally]] | None = None
 
     def last_seen(self) -> dict[str, datetime]:
         rows = self.db.session.exec(
@@ -110,7 +114,7 @@ class Reads:
     def task_tallies(self, blueprint: Blueprint) -> dict[str, Tally]:
         """Right and total of the recent first answers (the last RECENT_FIRST_ATTEMPTS questions answered),
         per task statement of `blueprint`: what readiness and the weak spots both read (once per write)."""
-        key = (blueprint.id, self.db.revision)
+        key = (blueprint.id, self.db.revision_of(ANSWER_READS))
         if self._tallies_cache is not None and self._tallies_cache[0] == key:
             return dict(self._tallies_cache[1])
         rows = self.db.session.exec(
@@ -149,16 +153,23 @@ class Reads:
         resumable: Callable[[], list[ResumableView]],
         settings: Settings | None = None,
     ) -> DashboardView:
-        """The dashboard's view, recomputed only when something it shows may have changed: a write since the
-        last one (`revision`), another blueprint, or a minute passing (review cards fall due with time)."""
+        """The dashboard's view, recomputed only when something it shows may have changed: a write to a table
+        it reads (`DASHBOARD_READS`), another bank or blueprint, another exam date or drill length, or a minute
+        passing (review cards fall due with time)."""
+        settings = settings or Settings()
         minute = int(self.db.clock.now().timestamp() // DASHBOARD_FRESH_SECONDS)
-        key = (blueprint.id, self.db.revision, minute)
+        key = (
+            blueprint.id,
+            self.db.revision_of(DASHBOARD_READS),
+            minute,
+            settings.exam_date,
+            settings.drill_length,
+        )
         cached = self._dashboard_cache
         if cached is not None and cached[0] == key:
             return cached[1]
         from mlsquiz.store import study_reads  # it builds on this module
 
-        settings = settings or Settings()
         due = self.due_count()
         weak = study_reads.weak_spots(self, blueprint, settings.drill_length)
         view = DashboardView(
