@@ -3,7 +3,6 @@ does not."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -25,38 +24,7 @@ HOLDER = textwrap.dedent(
     """
 )
 
-
-def test_a_lock_of_a_running_process_holds_and_one_left_by_a_killed_process_is_taken_over(
-    tmp_path: Path,
-) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        assert held_elsewhere(tmp_path)
-        assert not FolderLock(tmp_path).acquire()
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait()
-    assert (tmp_path / LOCK_NAME).exists()  # the killed process could not remove it
-    assert not held_elsewhere(tmp_path)
-    lock = FolderLock(tmp_path)
-    assert lock.acquire()
-    lock.release()
-    assert not (tmp_path / LOCK_NAME).exists()
-
-
-def test_an_unwritable_folder_is_an_error_not_a_held_lock(tmp_path: Path) -> None:
-    missing = tmp_path / "no" / "such" / "folder"
-    try:
-        FolderLock(missing).acquire()
-    except OSError as exc:
-        assert str(missing) in str(exc)
-    else:
-        raise AssertionError("a lock in a folder that does not exist was taken")
-
-
+# how earlier versions (the filelock library) locked the same file on Linux and macOS
 OLD_HOLDER = textwrap.dedent(
     """
     import fcntl, os, sys, time
@@ -68,24 +36,41 @@ OLD_HOLDER = textwrap.dedent(
 )
 
 
-def test_the_empty_lock_file_of_an_earlier_version_is_taken_over_unless_its_process_still_holds_it(
-    tmp_path: Path,
-) -> None:
-    """Earlier versions locked an empty `mlsquiz.lock` with the operating system's lock and left the file."""
-    pytest.importorskip("fcntl")  # how earlier versions locked it on Linux and macOS
-    lock_file = tmp_path / LOCK_NAME
-    holder = subprocess.Popen(
-        [sys.executable, "-c", OLD_HOLDER, str(lock_file)], stdout=subprocess.PIPE, text=True
-    )
+def hold(script: str, target: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_lock_of_a_running_process_holds_and_one_left_by_a_killed_process_does_not(tmp_path: Path) -> None:
+    holder = hold(HOLDER, tmp_path)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        old = lock_file.stat().st_mtime - 3600
-        os.utime(lock_file, (old, old))
-        assert not FolderLock(tmp_path).acquire()  # an earlier version's window is still open
+        assert held_elsewhere(tmp_path)
+        assert not FolderLock(tmp_path).acquire()
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
-    assert lock_file.exists() and lock_file.stat().st_size == 0
+    assert (tmp_path / LOCK_NAME).exists()  # the killed process left its file, but not its lock
+    assert not held_elsewhere(tmp_path)
     lock = FolderLock(tmp_path)
     assert lock.acquire()
+    assert lock.acquire()  # holding it already
+    assert not FolderLock(tmp_path).acquire()  # a second lock, even in this process, is refused
     lock.release()
+    assert FolderLock(tmp_path).acquire()
+
+
+def test_an_earlier_versions_open_window_keeps_the_folder(tmp_path: Path) -> None:
+    pytest.importorskip("fcntl")
+    holder = hold(OLD_HOLDER, tmp_path / LOCK_NAME)
+    try:
+        assert held_elsewhere(tmp_path)
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    assert FolderLock(tmp_path).acquire()
+
+
+def test_a_folder_that_cannot_hold_the_lock_file_is_an_error_not_a_held_lock(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        FolderLock(tmp_path / "no" / "such" / "folder").acquire()
