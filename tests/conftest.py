@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,8 +19,9 @@ if "MLSQUIZ_CACHE_DIR" not in os.environ:  # tests never touch the user's real c
 
     os.environ["MLSQUIZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="mlsquiz-test-cache-")
 
+from mlsquiz.bank import loader
 from mlsquiz.bank.bank import Bank, load_bank
-from mlsquiz.bank.loader import load_files, shipped_root
+from mlsquiz.bank.loader import LoadedFiles, load_files, shipped_root
 from mlsquiz.bank.schema import Question
 
 
@@ -87,6 +91,36 @@ def synthetic_bank(n: int = 600, multiple_every: int = 7) -> Bank:
         for i in range(n)
     )
     return Bank(knowledge={}, blueprints=blueprints, questions=questions)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_files_parsed_once() -> Iterator[None]:
+    """Each shipped bank file is parsed once per test process, not again for every `bank validate` of a test's
+    file (which reads the whole shipped bank as its context) or every fresh build of the bank.
+
+    The parse is kept by path, size and modification time, so a changed file is read again; files outside the
+    shipped bank are always parsed. Each caller gets its own lists, as from a fresh parse.
+    """
+    root = shipped_root().resolve()
+    parse = loader.parse_file
+    parsed: dict[tuple[Path, str | None, int, int], LoadedFiles] = {}
+
+    def parse_once(path: Path, display: str | None = None) -> LoadedFiles:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root) or not resolved.is_file():
+            return parse(path, display)
+        info = resolved.stat()
+        key = (resolved, display, info.st_mtime_ns, info.st_size)
+        if key not in parsed:
+            parsed[key] = parse(path, display)
+        done = parsed[key]
+        return dataclasses.replace(
+            done, **{f.name: copy.copy(getattr(done, f.name)) for f in dataclasses.fields(done)}
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader, "parse_file", parse_once)
+        yield
 
 
 @pytest.fixture(scope="session")
