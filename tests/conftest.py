@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one per test process:
+    os.environ.setdefault(_threads, "1")  # pytest-xdist already runs a process per core
 if "MLSQUIZ_CACHE_DIR" not in os.environ:  # tests never touch the user's real cache folder
     import tempfile
 
