@@ -14,14 +14,16 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one per test process:
-    os.environ.setdefault(_threads, "1")  # pytest-xdist already runs a process per core
+# Numerical libraries use one thread per test process: pytest-xdist already runs a process per core.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
 if "MLSQUIZ_CACHE_DIR" not in os.environ:  # tests never touch the user's real cache folder
     import tempfile
 
     os.environ["MLSQUIZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="mlsquiz-test-cache-")
 
-from mlsquiz.bank import loader
+from mlsquiz.bank import cache, loader
 from mlsquiz.bank.bank import Bank, load_bank
 from mlsquiz.bank.loader import LoadedFiles, load_files, shipped_root
 from mlsquiz.bank.schema import Question
@@ -122,6 +124,30 @@ def _shipped_files_parsed_once() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(loader, "parse_file", parse_once)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cached_bank_unpickled_once() -> Iterator[None]:
+    """The compiled-bank cache file of the test session's cache folder is unpickled once per test process, not
+    again for every in-process command; kept by path, size and modification time, so a rewritten or damaged
+    file is read (and checked) again. The bank is frozen, so every command may share it."""
+    folder = Path(os.environ["MLSQUIZ_CACHE_DIR"]).resolve()
+    read = cache._read
+    banks: dict[tuple[Path, int, int], Bank | None] = {}
+
+    def read_once(path: Path) -> Bank | None:
+        resolved = path.resolve()
+        if resolved.parent != folder or not resolved.is_file():
+            return read(path)
+        info = resolved.stat()
+        key = (resolved, info.st_mtime_ns, info.st_size)
+        if key not in banks:
+            banks[key] = read(path)
+        return banks[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "_read", read_once)
         yield
 
 
