@@ -169,3 +169,9 @@ def clock() -> FakeClock:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long-running tests (`slow`: the SIGKILL soak) first, so that with the tests spread over processes one
+    process starts on them at once while the others share out the rest."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: the rest keep their order
