@@ -11,10 +11,27 @@ from mlsquiz.bank import cache
 from mlsquiz.bank.bank import Bank
 
 
-def test_the_cache_gives_the_same_questions_and_ids_as_the_yaml(shipped_bank: Bank, tmp_path: Path) -> None:
+@pytest.fixture
+def builds(shipped_bank: Bank, monkeypatch: pytest.MonkeyPatch) -> list[Bank]:
+    """Every build of the bank the cache asks for, each answered with the session's bank from the YAML (the
+    same `load_bank()`, built once per process rather than once per cache miss)."""
+    made: list[Bank] = []
+
+    def load_bank() -> Bank:
+        made.append(shipped_bank)
+        return shipped_bank
+
+    monkeypatch.setattr(cache, "load_bank", load_bank)
+    return made
+
+
+def test_the_cache_gives_the_same_questions_and_ids_as_the_yaml(
+    shipped_bank: Bank, builds: list[Bank], tmp_path: Path
+) -> None:
     first = cache.load_cached_bank(tmp_path)
     (written,) = tmp_path.glob("bank-*.pickle")
     second = cache.load_cached_bank(tmp_path)  # from the file this time
+    assert len(builds) == 1 and second is not shipped_bank
     assert [q.id for q in second.questions] == [q.id for q in shipped_bank.questions]
     assert second.questions == shipped_bank.questions
     assert second.knowledge == shipped_bank.knowledge and second.blueprints == shipped_bank.blueprints
@@ -22,20 +39,24 @@ def test_the_cache_gives_the_same_questions_and_ids_as_the_yaml(shipped_bank: Ba
     assert written.exists()
 
 
-def test_a_damaged_cache_is_rebuilt_not_trusted(shipped_bank: Bank, tmp_path: Path) -> None:
+def test_a_damaged_cache_is_rebuilt_not_trusted(
+    shipped_bank: Bank, builds: list[Bank], tmp_path: Path
+) -> None:
     cache.load_cached_bank(tmp_path)
     (path,) = tmp_path.glob("bank-*.pickle")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
     assert cache.load_cached_bank(tmp_path).questions == shipped_bank.questions
+    assert len(builds) == 2  # built again from the YAML, not read from the damaged file
     assert cache._read(path) is not None  # rewritten whole
     path.write_bytes(b"garbage")
     assert cache.load_cached_bank(tmp_path).questions == shipped_bank.questions
+    assert len(builds) == 3
 
 
 def test_a_changed_bank_file_or_version_invalidates_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds: list[Bank]
 ) -> None:
     root = tmp_path / "bank"
     shutil.copytree(cache.shipped_root(), root)
@@ -51,6 +72,7 @@ def test_a_changed_bank_file_or_version_invalidates_the_cache(
     folder.mkdir()
     (folder / "bank-0000.pickle").write_bytes(b"old")
     cache.load_cached_bank(folder)
+    assert len(builds) == 1
     assert not (folder / "bank-0000.pickle").exists()
     assert len(list(folder.glob("bank-*.pickle"))) == 1
 

@@ -7,6 +7,8 @@ import functools
 import math
 import re
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,12 +44,21 @@ def files_for(task_or_domain: str) -> str:
 
 
 @functools.cache
+def scenario_files() -> tuple[tuple[Path, list[dict[str, Any]]], ...]:
+    """Every scenario file with its questions as YAML gives them (read once, with libyaml's safe loader)."""
+    return tuple(
+        (path, yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+        for path in sorted((shipped_root() / "scenarios").glob("*.yaml"))
+    )
+
+
+@functools.cache
 def scenario_tasks(blueprint_id: str) -> tuple[tuple[str, str], ...]:
     """(file name, task statement of `blueprint_id`) for every question of the scenario files, read once."""
     return tuple(
         (path.name, str(q["domains"].get(blueprint_id, "")))
-        for path in sorted((shipped_root() / "scenarios").glob("*.yaml"))
-        for q in yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path, questions in scenario_files()
+        for q in questions
     )
 
 
@@ -155,12 +166,12 @@ def test_the_spread_checks_can_fail_and_name_files_and_counts(shipped_bank: Bank
 
 def test_scenario_files_hold_the_task_statements_their_names_say() -> None:
     misplaced = []
-    for path in sorted((shipped_root() / "scenarios").glob("*.yaml")):
+    for path, questions in scenario_files():
         if path.name.startswith("mla-"):
             continue
         stem = re.sub(r"-\d+$", "", path.stem)
         assert stem in FILES, f"scenarios/{path.name}: name it after a domain (docs/bank-format.md)"
-        for q in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for q in questions:
             task = q["domains"]["mls-c01"]
             if task not in FILES[stem]:
                 misplaced.append(f"{q['id']}: task {task} belongs in {files_for(task)}, not {path.name}")

@@ -6,28 +6,40 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mlsquiz import __version__
+from mlsquiz import __version__, launch
 from mlsquiz.cli import main
 from mlsquiz.store.facade import Store
 from tests.conftest import synthetic_bank
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mlsquiz", *args], capture_output=True, text=True, check=False, env=env
-    )
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`mlsquiz ARGS` through its entry point in this process: the exit code (returned, or raised by argparse
+    as SystemExit) and what it printed. `python -m mlsquiz` itself is run in tests/test_launch.py."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        try:
+            code = launch.main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["mlsquiz", *args], code, out, err)
+
+    return run
 
 
-def test_version() -> None:
+def test_version(run: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     proc = run("--version")
     assert (proc.returncode, proc.stdout.strip()) == (0, f"mlsquiz {__version__}")
 
 
-def test_usage_error_exits_2() -> None:
+def test_usage_error_exits_2(run: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     assert run("bank", "frobnicate").returncode == 2
     assert run("exam", "build", "--seed", "x").returncode == 2
 
@@ -61,15 +73,17 @@ def test_exam_build_other_blueprint_and_length(tmp_path: Path, capsys: pytest.Ca
     assert main(["exam", "build", "--blueprint", "nope", "--data-dir", str(tmp_path)]) == 2
 
 
-def test_history_uses_env_data_dir(tmp_path: Path) -> None:
-    env = {**os.environ, "MLSQUIZ_DATA_DIR": str(tmp_path / "env-data")}
-    proc = run("history", "--json", env=env)
+def test_history_uses_env_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    monkeypatch.setenv("MLSQUIZ_DATA_DIR", str(tmp_path / "env-data"))
+    proc = run("history", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
     assert not (tmp_path / "env-data").exists()  # a read-only command creates nothing
     with Store.open(tmp_path / "env-data", synthetic_bank()) as store:
         store.start_exam(seed=1, length=5)
-    proc = run("history", "--json", env=env)
+    proc = run("history", "--json")
     assert [a["status"] for a in json.loads(proc.stdout)] == ["in_progress"]
 
 
@@ -126,8 +140,15 @@ def test_help_speaks_to_the_user(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_display_says_so_in_one_line(tmp_path: Path) -> None:
+    """A new process: Qt reads the display from the environment once, when a process first starts it."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    proc = run("--data-dir", str(tmp_path), env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlsquiz", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "display" in proc.stderr

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -401,16 +402,28 @@ def test_a_read_only_data_folder_is_said_as_such(
         assert len(store.history()) == 1
 
 
-def test_a_locked_database_is_a_message_never_damage_to_repair(small_bank: Bank, data_dir: Path) -> None:
+def test_a_locked_database_is_a_message_never_damage_to_repair(
+    small_bank: Bank, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(data_dir, small_bank) as store:
         finished_exam(store, 1)
     db = data_dir / "mlsquiz.db"
     holder = sqlite3.connect(db, timeout=0)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
+    connect = sqlite3.connect
+    waits: list[float] = []
+
+    def impatient(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        """SQLite's busy wait (5 s by default) cut to 50 ms: the holder keeps its lock for longer than either."""
+        waits.append(kwargs.setdefault("timeout", 0.05))
+        return connect(*args, **kwargs)
+
     try:
-        with pytest.raises(Exception) as caught:
+        with pytest.raises(Exception) as caught, monkeypatch.context() as patch:
+            patch.setattr(dbfile.sqlite3, "connect", impatient)
             recovery.recover(db)
+        assert waits  # the check met the lock through this connect
         assert not isinstance(caught.value, DamagedDatabase)
         assert "could not read" in str(caught.value)
         assert not list(data_dir.glob("mlsquiz.db.damaged-*"))  # nothing set aside

@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
 from typing import Literal
 
 from mlsquiz.bank import cues
@@ -137,6 +136,30 @@ def _tokens(text: str) -> set[str]:
     return {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
+def _near_duplicates(hand: list[Question]) -> Iterator[tuple[Question, Question, float]]:
+    """Every pair of `hand` (in its order) whose stems share NEAR_DUPLICATE or more of their word triples.
+
+    Only pairs sharing one of each stem's rarest triples are compared (prefix filtering): stems that similar
+    share at least floor(NEAR_DUPLICATE * n) of a stem's n triples, so they share one of its rarest
+    n - floor(NEAR_DUPLICATE * n) + 1, and the result is the same as comparing every pair.
+    """
+    shingles = {q.id: _tokens(q.stem) for q in hand}
+    sets = [shingles[q.id] for q in hand]
+    frequency = Counter(t for s in sets for t in s)
+    holders: dict[str, list[int]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for i, tokens in enumerate(sets):
+        rarest = sorted(tokens, key=lambda t: (frequency[t], t))
+        for token in rarest[: len(tokens) - math.floor(NEAR_DUPLICATE * len(tokens)) + 1]:
+            pairs.update((j, i) for j in holders[token])
+            holders[token].append(i)
+    for i, j in sorted(pairs):
+        sa, sb = sets[i], sets[j]
+        overlap = len(sa & sb) / max(len(sa | sb), 1)
+        if overlap >= NEAR_DUPLICATE:
+            yield hand[i], hand[j], overlap
+
+
 def lint_bank(bank: Bank, *, wording_cues: bool = True) -> LintReport:
     """Every finding over `bank`; `wording_cues=False` leaves out the option-only baseline (the slow part)."""
     report = LintReport()
@@ -182,13 +205,8 @@ def lint_bank(bank: Bank, *, wording_cues: bool = True) -> LintReport:
                     )
                 )
 
-    hand = [q for q in bank.questions if q.source != "generated"]
-    shingles = {q.id: _tokens(q.stem) for q in hand}
-    for a, b in combinations(hand, 2):
-        sa, sb = shingles[a.id], shingles[b.id]
-        overlap = len(sa & sb) / max(len(sa | sb), 1)
-        if overlap >= NEAR_DUPLICATE:
-            add(Finding("error", "near-duplicate", f"stem is {overlap:.0%} like {b.id}'s", a.id))
+    for a, b, overlap in _near_duplicates([q for q in bank.questions if q.source != "generated"]):
+        add(Finding("error", "near-duplicate", f"stem is {overlap:.0%} like {b.id}'s", a.id))
     report.summary = summary
     _lint_tells([q for q in bank.questions if q.source == "scenario" and q.type in cues.CHOICE_TYPES], report)
     if wording_cues:

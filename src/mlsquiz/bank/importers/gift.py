@@ -34,7 +34,7 @@ _ESCAPES = "~=#{}:\\n"
 # offsets (and so line numbers) stay those of the file
 _STAND_IN = {c: chr(0xE000 + i) for i, c in enumerate(_ESCAPES)}
 _FILLER = "\ue0ff"
-_BACK = {v: ("\n" if k == "n" else k) for k, v in _STAND_IN.items()}
+_BACK = {ord(v): ("\n" if k == "n" else k) for k, v in _STAND_IN.items()}
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TF = re.compile(r"^(T|F|TRUE|FALSE)\s*(#.*)?$", re.S | re.I)
 BLANK = "\\_" * 5  # shows as _____
@@ -46,8 +46,7 @@ def _protect(text: str) -> str:
 
 
 def _restore(text: str) -> str:
-    text = text.replace(_FILLER, "")
-    return "".join(_BACK.get(c, c) for c in text)
+    return text.replace(_FILLER, "").translate(_BACK)
 
 
 def parse(text: str, tasks: dict[str, set[str]]) -> ParsedFile:

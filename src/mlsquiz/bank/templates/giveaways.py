@@ -54,9 +54,13 @@ def leaks(text: str, entry: KnowledgeEntry) -> bool:
     return _name_pattern(entry.name, tuple(entry.aliases)).search(text.lower()) is not None
 
 
+_ENDING = re.compile(r"(?:ations?|ings?|ed|es|e|s)$")
+
+
+@functools.lru_cache(maxsize=65536)  # the generator stems the same few thousand words hundreds of times each
 def stem_word(word: str) -> str:
     """A crude stem, so that "scaling", "scale" and "scaled" (or "events" and "event") compare equal."""
-    return re.sub(r"(?:ations?|ings?|ed|es|e|s)$", "", word) if len(word) > 4 else word
+    return _ENDING.sub("", word) if len(word) > 4 else word
 
 
 def echoes(text: str, entry: KnowledgeEntry) -> bool:

@@ -42,9 +42,14 @@ class Knowledge:
         self.entries = sorted(entries, key=lambda e: e.slug)
         self.by_slug = {e.slug: e for e in self.entries}
         self.closed = [e for e in self.entries if e.availability != "available" and e.availability_note]
-        # one pattern per closed entry, any of its names as a whole word (built once: `flagged` runs per question)
+        # one pattern per closed entry, any of its names as a whole word (built once: `flagged` runs per question),
+        # with the names themselves: a text holding none of them cannot match, and `in` says so far sooner
         self._closed_patterns = [
-            (e, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.names_of(e))) + r")(?![\w-])"))
+            (
+                e,
+                tuple(self.names_of(e)),
+                re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.names_of(e))) + r")(?![\w-])"),
+            )
             for e in self.closed
             if self.names_of(e)
         ]
@@ -81,8 +86,10 @@ class Knowledge:
         body = "\n".join([re.sub(r"\n\nAvailability: [^\n]*", "", explanation), *texts])
         named = [
             e
-            for e, pattern in self._closed_patterns
-            if (e.availability_note or "") not in explanation and pattern.search(body)
+            for e, names, pattern in self._closed_patterns
+            if (e.availability_note or "") not in explanation
+            and any(n in body for n in names)
+            and pattern.search(body)
         ]
         return explanation + availability(named)
 

@@ -3,6 +3,7 @@ the exam tip and availability lines, and why the key is the right pick."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -91,13 +92,14 @@ STOP_WORDS = frozenset(
 NAME_WORDS = frozenset(["amazon", "aws", "sagemaker", "data", "model", "models", "machine", "learning"])
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)  # the generator compares the same facts and tips again and again
+def content_words(text: str) -> frozenset[str]:
     """The words that say what a text is about, crudely stemmed ("time", "series" and "scaling" count)."""
-    return {
+    return frozenset(
         stem_word(w)
         for w in re.findall(r"[a-z0-9]+", text.lower())
         if len(w) >= 3 and w not in STOP_WORDS and w not in NAME_WORDS
-    }
+    )
 
 
 def availability(entries: Sequence[KnowledgeEntry]) -> str:
