@@ -184,7 +184,7 @@ def test_settings_switch_the_theme_and_scale_the_text(
     assert theme.current() is theme.DARK
     assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
     assert app.font().pointSize() == 14
-    assert "font-size: 14pt" in app.styleSheet()
+    assert "font-size: 14pt" in window.styleSheet() and app.styleSheet() == ""
     assert page.saved.text().startswith("✓")
 
     page.theme.setCurrentIndex(page.theme.findData("light"))

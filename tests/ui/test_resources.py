@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mlsquiz.ui import assets, theme
 
@@ -30,10 +30,10 @@ def test_the_theme_never_writes_a_temporary_icon_folder(monkeypatch: pytest.Monk
 
     for name in ("mkdtemp", "mkstemp", "TemporaryDirectory", "NamedTemporaryFile"):
         monkeypatch.setattr(tempfile, name, refuse)
-    app = _app()
+    app, window = _app(), QWidget()
     for name in ("dark", "light"):
-        colours = theme.apply_theme(app, name, 12, force=True)
-        icons = re.findall(r"url\(([^)]*)\)", app.styleSheet())
+        colours = theme.apply_theme(app, window, name, 12, force=True)
+        icons = re.findall(r"url\(([^)]*)\)", window.styleSheet())
         assert len(icons) == 8  # combo and spin arrows, check marks, the ordering move buttons
         for icon in icons:
             assert (
@@ -59,23 +59,27 @@ def test_the_line_icons_are_drawn_in_their_theme_colours() -> None:
 
 
 def test_the_theme_restyles_only_when_colours_or_text_size_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = _app()
-    theme.apply_theme(app, "light", 11, force=True)
+    app, window = _app(), QWidget()
+    theme.apply_theme(app, window, "light", 11, force=True)
     built: list[int] = []
     real = theme.stylesheet
     monkeypatch.setattr(theme, "stylesheet", lambda c, base: built.append(base) or real(c, base))
-    theme.apply_theme(app, "light", 11)
+    theme.apply_theme(app, window, "light", 11)
     assert built == []
-    theme.apply_theme(app, "light", 13)
-    theme.apply_theme(app, "dark", 13)
-    theme.apply_theme(app, "dark", 13)
+    theme.apply_theme(app, window, "light", 13)
+    theme.apply_theme(app, window, "dark", 13)
+    theme.apply_theme(app, window, "dark", 13)
     assert built == [13, 13]
-    theme.apply_theme(app, "light", 11)
+    theme.apply_theme(app, window, "light", 11)
+    other = QWidget()
+    theme.apply_theme(app, other, "light", 11)  # another window has no stylesheet yet: it gets one
+    assert built == [13, 13, 11, 11] and other.styleSheet() == window.styleSheet()
+    assert app.styleSheet() == ""  # the windows' own: a widget is styled when it joins one, not as it is made
 
 
 def test_the_app_icon_has_every_size_and_is_the_application_icon() -> None:
-    app = _app()
-    theme.apply_theme(app, "light", 11, force=True)
+    app, window = _app(), QWidget()
+    theme.apply_theme(app, window, "light", 11, force=True)
     assert not app.windowIcon().isNull()
     for size in assets.APP_ICON_SIZES:
         image = QImage(str(assets.path("icons", "app", f"mlsquiz-{size}.png")))

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
     def apply_look(self, theme_name: str, font_size: int) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme.apply_theme(app, theme_name, font_size)
+        theme.apply_theme(app, self, theme_name, font_size)
         self.current_theme = theme_name
         self.current_font_size = font_size
         if self._controller is not None:
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         if self.current_theme == "system":
             app = QApplication.instance()
             assert isinstance(app, QApplication)
-            theme.apply_theme(app, "system", self.current_font_size)
+            theme.apply_theme(app, self, "system", self.current_font_size)
             if self._controller is not None:
                 self._controller.rerender()
 

@@ -2,8 +2,13 @@
 
 The stylesheet is `resources/theme/app.qss`, with a few variables (colours, sizes relative to the text size,
 icons) that `fill` replaces: QSS has neither variables nor relative units. `apply_theme` sets the Fusion style,
-a matching `QPalette` (charts and dialogs read it), the application font and the stylesheet, so all text scales
-together, and does nothing when neither the colours nor the text size changed.
+a matching `QPalette` (charts and dialogs read it) and the application font, and the stylesheet on the main
+window, so all text scales together; it does nothing when neither the colours nor the text size changed.
+
+The stylesheet is the window's, not the application's: under an application stylesheet every widget is styled
+as it is made and again each time a layout moves it into another widget, which made building a screen 2–4× as
+slow. A widget made for the window is styled once, when it joins the window; its dialogs, menus and tooltips are
+the window's children, so they are styled as before.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mlsquiz.ui import assets
 
@@ -68,7 +73,9 @@ DARK = Colors("dark", **{role: dark for role, (_, dark) in SHADES.items()})
 
 _current: Colors = LIGHT
 FUSION = "mlsquiz-fusion"  # the application's property: Fusion is its style
-_applied: tuple[str, int] | None = None  # the colours' name and the text size last applied
+LOOK = (
+    "mlsquiz-look"  # the window's property: the colours' name and the text size its stylesheet was made for
+)
 
 
 def current() -> Colors:
@@ -149,18 +156,22 @@ def stylesheet(c: Colors, base: int) -> str:
     return fill(template.split("*/", 1)[1] if template.startswith("/*") else template, c, base)
 
 
-def apply_theme(app: QApplication, theme: str, font_size: int, *, force: bool = False) -> Colors:
-    """Restyle the whole application; returns the colours chosen (for "system", the platform's scheme).
+def apply_theme(
+    app: QApplication, target: QWidget, theme: str, font_size: int, *, force: bool = False
+) -> Colors:
+    """Restyle the application and the window `target`; returns the colours chosen (for "system", the
+    platform's scheme).
 
     Restyling every widget is slow in a large window, so it happens only when the colours or the text size
-    differ from the last ones applied (or with `force`). The first call also sets the app icon
+    differ from the last ones applied to `target` (or with `force`). The first call also sets the app icon
     (`resources/icons/app/`), which every window without an icon of its own shows."""
-    global _current, _applied
+    global _current
     colors = resolve(theme)
-    if not force and _applied == (colors.name, font_size) and app.styleSheet():
+    look = f"{colors.name} {font_size}"
+    if not force and target.property(LOOK) == look and target.styleSheet():
+        _current = colors
         return colors
     _current = colors
-    _applied = (colors.name, font_size)
     if not app.property(FUSION):  # once: `run` names Fusion on Qt's command line, so Qt made it already
         app.setStyle("Fusion")
         app.setProperty(FUSION, True)
@@ -168,7 +179,8 @@ def apply_theme(app: QApplication, theme: str, font_size: int, *, force: bool = 
     font = QFont(app.font())
     font.setPointSize(font_size)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(colors, font_size))
+    target.setStyleSheet(stylesheet(colors, font_size))
+    target.setProperty(LOOK, look)
     if app.windowIcon().isNull():
         app.setWindowIcon(assets.app_icon())
     return colors
