@@ -101,7 +101,7 @@ def test_fifty_random_kills_lose_no_confirmed_answer_and_no_backup_shrinks(tmp_p
             zygote.stdin.write(f"{kill}\n")
             zygote.stdin.flush()
             worker = int(zygote.stdout.readline().split()[1])
-            time.sleep(rng.uniform(0.02, 0.6))
+            time.sleep(rng.uniform(0.02, 0.3))  # a few open, answer, backup and close cycles
             os.kill(worker, signal.SIGKILL)
             for line in iter(zygote.stdout.readline, "done\n"):
                 aid, position, key = line.split()
