@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from mlsquiz.bank.cache import load_cached_bank
+
 HEAVY = ["sqlalchemy", "sqlmodel", "fsrs", "PySide6.QtCharts", "markdown_it", "pydantic", "yaml"]
 
 CHILD = textwrap.dedent(
@@ -43,8 +45,9 @@ CHILD = textwrap.dedent(
 
 
 def run_app(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
-    """Run `script` (which starts the app on the data folder it is given) offscreen, with a cache of its own."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    """Run `script` (which starts the app on the data folder it is given) offscreen, with the test session's
+    bank cache (tests/conftest.py): what a start after the first one does."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path / "data")],
         capture_output=True,
@@ -60,6 +63,7 @@ def test_the_first_frame_is_painted_before_the_core_is_imported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QT_STYLE_OVERRIDE", "Windows")  # the platform's default style, on every platform
+    load_cached_bank()  # the session's bank cache is written: the app starts from it
     proc = run_app(tmp_path, CHILD)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["code"] == 0
@@ -74,6 +78,8 @@ def test_the_first_frame_is_painted_before_the_core_is_imported(
     ready = set(out["ready"])
     assert "mlsquiz.store.facade" in ready  # and the dashboard did come: the store is open
     assert "mlsquiz.ui.exam_screen" not in ready  # the other screens come after the first dashboard
+    # the bank came from the cache: no YAML read, and the importers wait for an import
+    assert "yaml" not in ready and "mlsquiz.bank.importers" not in ready
 
 
 SLOW_AFTER_DASHBOARD = textwrap.dedent(
