@@ -2,6 +2,10 @@
 measured the same way in the same run (alternating), with peak RSS, for an empty data folder and for one holding
 200 finished attempts. Also the time of each start-up milestone. Offscreen by default.
 
+mlsquiz's modules are compiled to bytecode first, as an installed wheel's are (pip compiles them) and as a
+source checkout's are after its first start: with PYTHONDONTWRITEBYTECODE set, every start would otherwise
+compile the whole package from source again, which no user's start does.
+
     python benchmarks/bench_startup.py [--runs 7]
 """
 
@@ -74,6 +78,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    import compileall
+
+    import mlsquiz
+
+    compileall.compile_dir(str(Path(mlsquiz.__file__).parent), quiet=1)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["MLSQUIZ_STARTUP_TRACE"] = "1"
     with tempfile.TemporaryDirectory() as tmp:
