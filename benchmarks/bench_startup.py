@@ -38,6 +38,10 @@ w = QWidget(); w.resize(1280, 800); f = First(); w.installEventFilter(f); w.show
 app.exec()
 """
 
+# The floor of any start that opens the store before its dashboard: a bare window that first imports the
+# decided storage stack (SQLModel, with SQLAlchemy and pydantic), and nothing of mlsquiz.
+STACK = "import sqlmodel\n" + BARE
+
 
 def spawn(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
     """Run one start; the milestones in seconds after spawning, and the peak RSS in MiB."""
@@ -93,12 +97,13 @@ def main() -> None:
         mlsquiz = [sys.executable, "-m", "mlsquiz", "--exit-when-ready", "--data-dir"]
         spawn([*mlsquiz, str(folders["empty"])], env)  # warm the bank cache and the OS file cache once
         for name, folder in folders.items():
-            bare_first, bare_rss, first, ready, rss = [], [], [], [], []
+            bare_first, bare_rss, stack_first, first, ready, rss = [], [], [], [], [], []
             steps: dict[str, list[float]] = {}
             for _ in range(args.runs):
                 marks, peak = spawn([sys.executable, "-c", BARE], env)
                 bare_first.append(marks["first-frame"])
                 bare_rss.append(peak)
+                stack_first.append(spawn([sys.executable, "-c", STACK], env)[0]["first-frame"])
                 marks, peak = spawn([*mlsquiz, str(folder)], env)
                 first.append(marks["first-frame"])
                 ready.append(marks["dashboard"])
@@ -109,6 +114,10 @@ def main() -> None:
             print(f"\n{name} data folder (median of {args.runs} alternating runs)")
             print(
                 f"  bare PySide6 window, first frame   {base * 1000:7.0f} ms   peak RSS {statistics.median(bare_rss):5.0f} MiB"
+            )
+            stack = statistics.median(stack_first)
+            print(
+                f"  bare window after import sqlmodel  {stack * 1000:7.0f} ms   {stack / base:4.2f}× bare (the storage stack alone)"
             )
             print(
                 f"  mlsquiz first frame                {statistics.median(first) * 1000:7.0f} ms   {statistics.median(first) / base:4.2f}× bare"
