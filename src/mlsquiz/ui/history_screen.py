@@ -114,10 +114,10 @@ class HistoryScreen(QWidget):
             )
         )
         body = QWidget()
-        body_layout = vbox(table_card, chart_card, margins=16, spacing=16)
-        body_layout.setStretch(0, 3)
-        body_layout.setStretch(1, 2)
-        body.setLayout(body_layout)
+        self.body_layout = vbox(table_card, chart_card, margins=16, spacing=16)
+        self.body_layout.setStretch(0, 3)
+        self.body_layout.setStretch(1, 2)
+        body.setLayout(self.body_layout)
         self.setLayout(vbox(bar, scroll(body), spacing=0))
         shortcut(self, ["Escape"], self.back_requested.emit)
         shortcut(self, ["Return", "Enter"], self._open_current)
@@ -127,6 +127,8 @@ class HistoryScreen(QWidget):
         self.model.set_entries(entries)
         self.empty.setVisible(not entries)
         self.table.setVisible(bool(entries))
+        # with no attempts the card holds one line: it keeps to it, and the chart's card takes the room
+        self.body_layout.setStretch(0, 3 if entries else 0)
         self.open.setEnabled(bool(entries))
         if entries:
             self.table.selectRow(0)
