@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from mlsquiz.bank.schema import Blueprint
 from mlsquiz.exam.assembly import domain_counts
@@ -76,10 +77,18 @@ def convolve(p: list[float], q: list[float]) -> list[float]:
     return out
 
 
+@cache
+def _grid() -> tuple[list[float], list[float], list[float]]:
+    """The grid's cell midpoints x, with log(x) and log(1 - x)."""
+    xs = [(i + 0.5) / GRID for i in range(GRID)]
+    return xs, [math.log(x) for x in xs], [math.log1p(-x) for x in xs]
+
+
+@lru_cache(maxsize=4096)  # the same few tallies come back on every dashboard
 def beta_percentile(a: float, b: float, q: float) -> float:
     """The `q` quantile of Beta(a, b), from its density on a grid of cell midpoints."""
-    xs = [(i + 0.5) / GRID for i in range(GRID)]
-    logs = [(a - 1) * math.log(x) + (b - 1) * math.log1p(-x) for x in xs]
+    xs, log_x, log_1mx = _grid()
+    logs = [(a - 1) * lx + (b - 1) * l1 for lx, l1 in zip(log_x, log_1mx, strict=True)]
     top = max(logs)
     weights = [math.exp(v - top) for v in logs]
     target, seen = q * sum(weights), 0.0
