@@ -287,7 +287,10 @@ class DashboardScreen(QWidget):
             discard.clicked.connect(lambda _=False, i=r.id: self.discard_requested.emit(i))
             self.resume_buttons.append(resume)
             self.discard_buttons.append(discard)
-            self.resume_box.addWidget(Bar([text], [discard, resume], margins=0, role=None))
+            # the text has the card's whole width (beside the buttons it wrapped at a third of it)
+            row = QWidget()
+            row.setLayout(vbox(text, hbox(None, discard, resume, spacing=10), spacing=8))
+            self.resume_box.addWidget(row)
         self.resume_card.setVisible(bool(view.resumable))
 
     def _show_readiness(self, view: DashboardView, bp: BlueprintView | None) -> None:
