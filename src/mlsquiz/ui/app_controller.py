@@ -78,16 +78,14 @@ class AppController(QObject, AttemptActions):
             return
         self.s.build()
         from mlsquiz.ui.import_flow import ImportFlow
-
-        self.imports = ImportFlow(
-            self.data_dir,
-            self.s.window,
-            lambda: self.store.bank if self.store else None,
-            self._guard(self._replace_bank),
-            self.notify,
-        )
         from mlsquiz.ui.notes_flow import NotesFlow
 
+        def bank() -> Bank | None:
+            return self.store.bank if self.store else None
+
+        self.imports = ImportFlow(
+            self.data_dir, self.s.window, bank, self._guard(self._replace_bank), self.notify
+        )
         self.notes = NotesFlow(self.s, lambda: self.store, self.notify, self._guard)
         self.state_changed.connect(self.notes.state_changed)
         wire(self)
@@ -171,6 +169,7 @@ class AppController(QObject, AttemptActions):
         if not self.closed:
             import_screen_modules()
             self.build_screens()
+            mark("screens-built")
             self._run_queued()
 
     def _backed_up(self, backup_error: object) -> None:
