@@ -39,8 +39,9 @@ app.exec()
 """
 
 # The floor of any start that opens the store before its dashboard: a bare window that first imports the
-# decided storage stack (SQLModel, with SQLAlchemy and pydantic), and nothing of mlsquiz.
-STACK = "import sqlmodel\n" + BARE
+# decided storage stack (SQLModel, with SQLAlchemy and pydantic), and nothing of mlsquiz; with the garbage
+# collector held off, as mlsquiz's start holds it.
+STACK = "import gc\ngc.disable()  # as mlsquiz's start does\nimport sqlmodel\n" + BARE
 
 
 def spawn(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:

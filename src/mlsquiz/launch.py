@@ -46,9 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mlsquiz.cli import main as cli_main
 
         return cli_main(argv)
-    from mlsquiz.app import run_app
+    from mlsquiz.startup import hold_collection, release
 
+    hold_collection()  # until the first dashboard and the other screens are in (`startup.settle`)
     try:
+        from mlsquiz.app import run_app
+
         return run_app(data_dir(app[0]), exit_when_ready=app[1])
     except Exception as exc:  # a clear line, never a traceback, for the user
         from mlsquiz.store.errors import UserFacingError
@@ -57,3 +60,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"mlsquiz: {exc}", file=sys.stderr)
             return 1
         raise
+    finally:
+        release()  # a start that ended early (no display, already open, an error) never settled

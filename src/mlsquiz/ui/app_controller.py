@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlsquiz.startup import mark
+from mlsquiz.startup import mark, settle
 from mlsquiz.store.errors import UserFacingError
 from mlsquiz.ui import state as st
 from mlsquiz.ui.app_attempts import AttemptActions
@@ -127,7 +127,6 @@ class AppController(QObject, AttemptActions):
 
         def work() -> tuple[Store, DashboardView, list[BlueprintView]]:
             from mlsquiz.bank.user_bank import with_user_bank
-            from mlsquiz.startup import mark
             from mlsquiz.store.facade import Store
             from mlsquiz.ui.screens import import_home_modules
 
@@ -171,6 +170,7 @@ class AppController(QObject, AttemptActions):
             self.build_screens()
             mark("screens-built")
             self._run_queued()
+            QTimer.singleShot(0, settle)
 
     def _backed_up(self, backup_error: object) -> None:
         self._task = None
@@ -180,6 +180,7 @@ class AppController(QObject, AttemptActions):
 
     def _failed_to_load(self, message: str) -> None:
         self._task = None
+        settle()
         self.s.loading.show_error(message)
         self.load_failed.emit(message)
 
