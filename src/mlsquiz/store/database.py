@@ -2,11 +2,10 @@
 closing and reopening, and backups and recovery.
 
 Every write goes through `tx`: it refuses to write when the store is read-only or the file was found damaged,
-commits before returning, and bumps `revision`, the write counter read models are cached on, and the counter of
-each table the transaction wrote (`revision_of`), found in the SQL itself, so a read model that reads other
-tables stays cached. `on_reopen` is
-called whenever another file is opened in place of this one (a restore, a recovery), so the attempt cache can
-forget what it held.
+commits before returning, and bumps the counter of each table the transaction wrote, found in the SQL itself.
+Read models are cached on the counters of what they read (`revision_of`), so a write elsewhere keeps them.
+`on_reopen` is called whenever another file is opened in place of this one (a restore, a recovery), so the
+attempt cache can forget what it held.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ class Database:
         self.notice: str | None = None  # shown once by the app (printed by the CLI) when not None
         self.damaged = False
         self.backup_error: str | None = None
-        self.revision = 0  # bumped by every committed write: read models cached on it are current
         self._tables: dict[str, int] = {}  # each table's committed writes (and "bank", "settings")
         self._written: set[str] = set()  # the tables the open transaction wrote
         self._file = 0  # bumped when another file is opened in place of this one
@@ -88,7 +86,6 @@ class Database:
     def touched(self, name: str) -> None:
         """Something read models read besides the tables changed: "bank" (an import) or "settings"."""
         self._tables[name] = self._tables.get(name, 0) + 1
-        self.revision += 1
 
     def _on_error(self, context: ExceptionContext) -> BaseException | None:
         """Every SQL error passes here: damage stops all writing, other failures become one plain sentence."""
@@ -115,7 +112,6 @@ class Database:
         try:
             yield self.session
             self.session.commit()
-            self.revision += 1
             for table in self._written:
                 self._tables[table] = self._tables.get(table, 0) + 1
         except BaseException:
@@ -138,8 +134,7 @@ class Database:
         self.on_reopen()
 
     def _reopen(self) -> None:
-        self.revision += 1  # another file: nothing cached holds
-        self._file += 1
+        self._file += 1  # another file: nothing cached holds
         self.engine = self._connect()
         self.session = Session(self.engine, expire_on_commit=False)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from mlsquiz.bank.bank import Bank
 from mlsquiz.bank.schema import Blueprint, Question
@@ -78,30 +79,27 @@ class Reads:
         The items are read as plain rows of the columns history needs (no model objects, no stored question
         text), which keeps a long history quick to read; the stored copy of a question is read only for one
         the bank no longer holds."""
-        rows = self.db.session.exec(
-            select(AttemptRow).order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
-        ).all()
-        item_rows = self.db.session.execute(
-            sa_select(*HISTORY_COLUMNS).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
-        ).all()
-        return history_entries(rows, item_rows, self._question_of, with_items=with_items)
+        return self._entries(select(AttemptRow), with_items=with_items)
 
     def recent(self, limit: int) -> list[HistoryEntry]:
         """The newest `limit` submitted attempts, as `history` gives them: the dashboard's list reads only
         their rows, not a long history's."""
-        rows = self.db.session.exec(
-            select(AttemptRow)
-            .where(AttemptRow.status == "submitted")
-            .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
-            .limit(limit)
-        ).all()
-        ids = [row.id for row in rows]
-        item_rows = self.db.session.execute(
-            sa_select(*HISTORY_COLUMNS)
-            .where(col(ItemRow.attempt_id).in_(ids))
-            .order_by(col(ItemRow.attempt_id), col(ItemRow.position))
-        ).all()
-        return history_entries(rows, item_rows, self._question_of)
+        return self._entries(
+            select(AttemptRow).where(AttemptRow.status == "submitted").limit(limit), only_theirs=True
+        )
+
+    def _entries(
+        self, attempts: SelectOfScalar[AttemptRow], *, with_items: bool = False, only_theirs: bool = False
+    ) -> list[HistoryEntry]:
+        """History entries of the attempts `attempts` selects, newest first; with `only_theirs` the items of those
+        attempts alone are read (for a few of a long history)."""
+        newest_first = attempts.order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+        rows = self.db.session.exec(newest_first).all()
+        items = sa_select(*HISTORY_COLUMNS).order_by(col(ItemRow.attempt_id), col(ItemRow.position))
+        if only_theirs:
+            items = items.where(col(ItemRow.attempt_id).in_([row.id for row in rows]))
+        item_rows = self.db.session.execute(items).all()
+        return history_entries(rows, item_rows, self._question_of, with_items=with_items)
 
     def _question_of(self, row: ItemLine) -> Question:
         """The question as the attempt showed it: the bank's when unchanged there, else the stored copy."""

@@ -73,6 +73,11 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     fit_height(table)
 
 
+def _titled_card(owner: QWidget, title: str, *items: QWidget) -> None:
+    """Lay `owner` out as one card: `title`, then `items`."""
+    owner.setLayout(vbox(card(vbox(label(title, role="h2"), *items, margins=18, spacing=8)), margins=0))
+
+
 def fit_height(table: QTableWidget) -> None:
     """As tall as its rows: the page scrolls, never the table inside it."""
     table.resizeRowsToContents()
@@ -131,22 +136,7 @@ class PacingCard(QWidget):
         self.table = _table(PACE_COLUMNS, "Time per question by domain")
         self.slowest = QuestionList("Slowest questions")
         self.slowest_title = label("Slowest questions", role="h3")
-        self.setLayout(
-            vbox(
-                card(
-                    vbox(
-                        label("Time per question", role="h2"),
-                        self.budget,
-                        self.table,
-                        self.slowest_title,
-                        self.slowest,
-                        margins=18,
-                        spacing=8,
-                    )
-                ),
-                margins=0,
-            )
-        )
+        _titled_card(self, "Time per question", self.budget, self.table, self.slowest_title, self.slowest)
 
     def show_pacing(self, pacing: PacingView, exam: bool) -> None:
         what = "this exam's time over its questions" if exam else "the exam's time over its questions"
@@ -185,24 +175,8 @@ class CalibrationCard(QWidget):
         )
         self.sure_wrong = QuestionList("Sure and wrong")
         self.none = label("No answer given as sure was wrong.", role="muted")
-        self.setLayout(
-            vbox(
-                card(
-                    vbox(
-                        label("Confidence and calibration", role="h2"),
-                        self.caption,
-                        self.table,
-                        self.wrong_title,
-                        self.wrong_note,
-                        self.sure_wrong,
-                        self.none,
-                        margins=18,
-                        spacing=8,
-                    )
-                ),
-                margins=0,
-            )
-        )
+        items = (self.caption, self.table, self.wrong_title, self.wrong_note, self.sure_wrong, self.none)
+        _titled_card(self, "Confidence and calibration", *items)
 
     def show_calibration(self, calibration: CalibrationView) -> None:
         rows = [

@@ -166,12 +166,10 @@ def apply_theme(
     differ from the last ones applied to `target` (or with `force`). The first call also sets the app icon
     (`resources/icons/app/`), which every window without an icon of its own shows."""
     global _current
-    colors = resolve(theme)
+    colors = _current = resolve(theme)
     look = f"{colors.name} {font_size}"
     if not force and target.property(LOOK) == look and target.styleSheet():
-        _current = colors
         return colors
-    _current = colors
     if not app.property(FUSION):  # once: `run` names Fusion on Qt's command line, so Qt made it already
         app.setStyle("Fusion")
         app.setProperty(FUSION, True)
