@@ -39,12 +39,10 @@ def settle() -> None:
     """The start is over: collect what it left behind, move what lives on out of every later collection (a full
     one would otherwise walk the bank again, a pause of some 70 ms in the middle of an exam), and let the
     collector run again. Nothing if the collector was not held."""
-    global _held
     if _held:
-        _held = False
         gc.collect()
         gc.freeze()
-        gc.enable()
+        release()
 
 
 def release() -> None:
